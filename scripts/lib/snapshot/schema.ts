@@ -1,0 +1,131 @@
+/**
+ * The snapshot's files and columns (docs/snapshot-format.md), with each column's type. The reader
+ * parses every listed column of every row eagerly, so a bad value is reported even where no metric
+ * happens to need it.
+ */
+export type ColumnType = 'text' | 'number' | 'date' | 'boolean';
+
+export interface ColumnSpec {
+  type: ColumnType;
+  required: boolean;
+}
+
+export type FileSpec = Record<string, ColumnSpec>;
+
+// Generic so that each column keeps its literal type and `Row<O>` can type every value.
+const req = <T extends ColumnType>(type: T) => ({ type, required: true });
+const opt = <T extends ColumnType>(type: T) => ({ type, required: false });
+
+export const SNAPSHOT_FILES = {
+  Account: { Id: req('text'), Name: req('text'), BillingCountry: opt('text') },
+  Partner_Profile__c: {
+    Id: req('text'),
+    Name: opt('text'),
+    Account__c: req('text'),
+    Partner_Type__c: req('text'),
+    Status__c: req('text'),
+    Tier__c: req('text'),
+    Tier_Since__c: opt('date'),
+    Grace_Until__c: req('date'),
+    Partner_Manager__c: opt('text'),
+    Onboarded_On__c: opt('date'),
+    Last_Reviewed_On__c: opt('date'),
+    Review_Cadence__c: opt('text')
+  },
+  Opportunity: {
+    Id: req('text'),
+    Name: req('text'),
+    AccountId: opt('text'),
+    Partner_Account__c: req('text'),
+    Partner_Involvement__c: req('text'),
+    Type: req('text'),
+    StageName: opt('text'),
+    IsClosed: req('boolean'),
+    IsWon: req('boolean'),
+    CloseDate: req('date'),
+    Amount: req('number'),
+    CurrencyIsoCode: opt('text'),
+    OwnerId: req('text'),
+    NextStep: req('text'),
+    Deal_Registered__c: req('boolean'),
+    Registered_On__c: opt('date')
+  },
+  DatedConversionRate: {
+    Id: opt('text'),
+    IsoCode: req('text'),
+    ConversionRate: req('number'),
+    StartDate: req('date'),
+    NextStartDate: req('date')
+  },
+  Delivery_Review__c: {
+    Id: req('text'),
+    Partner_Profile__c: req('text'),
+    Opportunity__c: opt('text'),
+    CSAT__c: req('number'),
+    Reviewed_On__c: req('date'),
+    Escalated__c: req('boolean')
+  },
+  Partner_Certification__c: {
+    Id: req('text'),
+    Partner_Profile__c: req('text'),
+    Contact__c: req('text'),
+    Certification_Name__c: opt('text'),
+    Credential_Id__c: opt('text'),
+    Issued_On__c: req('date'),
+    Expires_On__c: req('date'),
+    Verified__c: req('boolean')
+  },
+  Partner_Evidence__c: {
+    Id: req('text'),
+    Partner_Profile__c: req('text'),
+    Type__c: req('text'),
+    Title__c: opt('text'),
+    URL__c: opt('text'),
+    Evidence_Date__c: req('date'),
+    Verified__c: req('boolean')
+  },
+  Tier_Exception__c: {
+    Id: req('text'),
+    Partner_Profile__c: req('text'),
+    Tier__c: req('text'),
+    Reason__c: opt('text'),
+    Starts_On__c: req('date'),
+    Expires_On__c: req('date')
+  },
+  Tier_Evaluation__c: {
+    Id: req('text'),
+    Partner_Profile__c: req('text'),
+    Evaluation_Key__c: req('text'),
+    Quarter__c: req('text'),
+    Previous_Tier__c: req('text'),
+    Previous_Grace_Until__c: req('date'),
+    Qualified_Tier__c: opt('text'),
+    Resulting_Tier__c: req('text'),
+    Outcome__c: req('text'),
+    Grace_Until__c: opt('date')
+  },
+  Contact: { Id: req('text'), FirstName: opt('text'), LastName: req('text'), AccountId: opt('text') }
+} satisfies Record<string, FileSpec>;
+
+export type SnapshotObject = keyof typeof SNAPSHOT_FILES;
+
+/** Files every snapshot must have; the others may be absent. */
+export const REQUIRED_FILES: SnapshotObject[] = [
+  'Account',
+  'Partner_Profile__c',
+  'Opportunity',
+  'Delivery_Review__c',
+  'Partner_Certification__c',
+  'Partner_Evidence__c',
+  'Tier_Exception__c',
+  'Tier_Evaluation__c'
+];
+
+type ValueOf<T extends ColumnType> = T extends 'number' ? number : T extends 'boolean' ? boolean : string;
+
+/** The parsed row of a file: every column typed, null where the CSV cell is empty. */
+export type Row<O extends SnapshotObject> = {
+  [K in keyof (typeof SNAPSHOT_FILES)[O]]: (typeof SNAPSHOT_FILES)[O][K] extends { type: infer T extends ColumnType }
+    ? ValueOf<T> | null
+    : never;
+};
