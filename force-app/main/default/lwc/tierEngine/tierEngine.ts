@@ -159,6 +159,48 @@ export interface ProgramEvaluation {
   skipped: Skipped[];
 }
 
+/* ---------------------------------------------------------------------------- metric catalog */
+
+/**
+ * The metrics a criterion can name (DESIGN.md §3), each with the Partner_Profile__c field that
+ * stores its latest value, so components can show live progress from the profile alone.
+ */
+export const METRICS = {
+  REVENUE_4Q: { profileField: 'Metric_Revenue_4Q__c', short: 'revenue', label: 'Closed-won partner revenue, last four quarters' },
+  CSAT_AVG: { profileField: 'Metric_CSAT__c', short: 'CSAT', label: 'Average CSAT after delivery' },
+  ESCALATION_RATE_PCT: { profileField: 'Metric_Escalation_Rate__c', short: 'escalations', label: 'Escalated delivery reviews' },
+  RENEWAL_RATE_PCT: { profileField: 'Metric_Renewal_Rate__c', short: 'renewal rate', label: 'Renewal rate' },
+  DEAL_HYGIENE_PCT: { profileField: 'Metric_Deal_Hygiene__c', short: 'deal hygiene', label: 'Registered deals with owner and next step' },
+  CERTIFIED_PEOPLE: { profileField: 'Metric_Certified_People__c', short: 'certified people', label: 'Active certified people' },
+  VALIDATED_INTEGRATIONS: { profileField: 'Metric_Validated_Integrations__c', short: 'integrations', label: 'Validated integrations' },
+  SOW_EVIDENCE: { profileField: 'Metric_SOW_Evidence__c', short: 'SOW/playbook', label: 'Verified SOWs or playbooks' },
+  EVIDENCE_AGE_DAYS: { profileField: 'Metric_Evidence_Age_Days__c', short: 'proof age', label: 'Age of the newest verified proof' }
+} as const;
+
+export type MetricCode = keyof typeof METRICS;
+
+/** Criteria may also read any numeric Partner_Profile__c field: `FIELD:<Api_Name__c>`. */
+export const FIELD_METRIC_PREFIX = 'FIELD:';
+const FIELD_METRIC_PATTERN = /^FIELD:([A-Za-z][A-Za-z0-9_]*__c)$/;
+
+export function isMetricCode(metric: string): metric is MetricCode {
+  return Object.prototype.hasOwnProperty.call(METRICS, metric);
+}
+
+/** The profile field a `FIELD:` metric reads, or null when `metric` is not a field metric. */
+export function fieldMetricName(metric: string): string | null {
+  return FIELD_METRIC_PATTERN.exec(metric)?.[1] ?? null;
+}
+
+export function isKnownMetric(metric: string): boolean {
+  return isMetricCode(metric) || fieldMetricName(metric) !== null;
+}
+
+/** A metric's name in a few words, for compact lists ("revenue", "CSAT", or the field's API name). */
+export function metricShortName(metric: string): string {
+  return isMetricCode(metric) ? METRICS[metric].short : (fieldMetricName(metric) ?? metric);
+}
+
 /* ------------------------------------------------------------------ dates and fiscal quarters */
 
 const DAY_MS = 86_400_000;
