@@ -1,5 +1,6 @@
 // Two projects: Lightning components (jsdom, sfdx-lwc-jest) and the admin CLI (node).
-// Both transform TypeScript with the LWC Jest transformer (Babel's TypeScript preset).
+// Components use the LWC Jest transformer; the CLI uses plain Babel (TypeScript preset + CommonJS),
+// because the LWC transformer registers every class as a component.
 import lwcJest from '@salesforce/sfdx-lwc-jest/config.js';
 
 const { jestConfig } = lwcJest;
@@ -18,7 +19,17 @@ export default {
       testEnvironment: 'node',
       moduleFileExtensions: ['ts', 'js', 'json'],
       testMatch: ['<rootDir>/scripts/**/__tests__/**/*.test.ts'],
-      transform: jestConfig.transform
+      transform: {
+        '^.+\\.ts$': [
+          'babel-jest',
+          {
+            babelrc: false,
+            configFile: false,
+            presets: [['@babel/preset-typescript', { allowDeclareFields: true }]],
+            plugins: ['@babel/plugin-transform-modules-commonjs']
+          }
+        ]
+      }
     }
   ],
   collectCoverageFrom: ['force-app/main/default/lwc/**/*.ts', 'scripts/**/*.ts', '!**/__tests__/**']

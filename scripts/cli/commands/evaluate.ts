@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { evaluationTable } from '../../lib/report/evaluation-table.ts';
+import { resultDocument } from '../../lib/report/result-document.ts';
+import { resultsCsv } from '../../lib/report/results-csv.ts';
+import { writeBackPlan } from '../../lib/report/write-back-plan.ts';
+import { runEvaluation } from '../../lib/run-evaluation.ts';
+import { writeOutputsAtomically } from '../../lib/write-outputs.ts';
+import { EXIT_CODES_HELP, FORMAT_VALUES, pickFormat, requireOption, type Command } from '../command.ts';
+
+export const evaluateCommand: Command = {
+  name: 'evaluate',
+  summary: 'Evaluate every partner’s tier for a quarter and show who moves, why, and what is missing.',
+  help: `Usage: partner-program evaluate --snapshot <dir> [--quarter YYYY-Qn] [--criteria <dir>] [--format table|json|csv] [--out <dir>]
+
+Evaluates every Active partner of a snapshot for one fiscal quarter with the program's rules
+(the custom metadata records in force-app, or --criteria) and prints the decisions. Nothing is
+written to any org: --out writes the results and the write-back plan for a later upload.
+
+Options:
+  --snapshot <dir>   snapshot folder (manifest.json + CSVs), e.g. data/sample
+  --quarter YYYY-Qn  fiscal quarter to evaluate; default: the last quarter that ended before the
+                     snapshot was exported
+  --criteria <dir>   custom metadata records that replace the deployed ones of the same types
+  --format <f>       table (default), json (one document) or csv (one row per partner)
+  --out <dir>        also write results.json, results.csv and the write-back plan
+                     (Tier_Evaluation__c.csv to upsert on Evaluation_Key__c,
+                     Partner_Profile__c.csv to update by Id) for Bulk API 2.0
+  -h, --help         show this help
+
+Examples:
+  partner-program evaluate --snapshot data/sample
+  partner-program evaluate --snapshot data/sample --quarter 2026-Q2 --format json
+  partner-program evaluate --snapshot data/sample --out out/2026-Q3
+
+${EXIT_CODES_HELP}
+`,
+  options: {
+    snapshot: { type: 'string' },
+    quarter: { type: 'string' },
+    criteria: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
+  },
+  allowPositionals: false,
+  async run(values, _positionals, io) {
+    const snapshotDir = requireOption(values.snapshot, '--snapshot', 'evaluate', '--snapshot data/sample');
+    const format = pickFormat(values.format, FORMAT_VALUES);
+    const run = await runEvaluation({
+      snapshotDir,
+      quarter: values.quarter as string | undefined,
+      criteriaDir: values.criteria as string | undefined
+    });
+    const documentJson = JSON.stringify(resultDocument(run), null, 2) + '\n';
+    const csv = resultsCsv(run);
+    if (typeof values.out === 'string') {
+      const plan = writeBackPlan(run);
+      const written = await writeOutputsAtomically(path.resolve(values.out), {
+        'results.json': documentJson,
+        'results.csv': csv,
+        'Tier_Evaluation__c.csv': plan.evaluations,
+        'Partner_Profile__c.csv': plan.profiles
+      });
+      io.stderr(`Wrote ${written.length} files to ${values.out}: ${written.map((file) => path.basename(file)).join(', ')}\n`);
+    }
+    if (format === 'json') io.stdout(documentJson);
+    else if (format === 'csv') io.stdout(csv);
+    else io.stdout(evaluationTable(run));
+    return 0;
+  }
+};
