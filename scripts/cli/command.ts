@@ -16,14 +16,23 @@ export interface Command {
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals: boolean;
-  run: (values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[], io: CliIo) => Promise<number>;
+  run: (
+    values: Record<string, string | boolean | (string | boolean)[] | undefined>,
+    positionals: string[],
+    io: CliIo
+  ) => Promise<number>;
 }
 
 export const FORMAT_VALUES = ['table', 'json', 'csv'] as const;
 
 export function parseCommandArgs(command: Command, argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: command.options, allowPositionals: command.allowPositionals, strict: true });
+    return parseArgs({
+      args: argv,
+      options: command.options,
+      allowPositionals: command.allowPositionals,
+      strict: true
+    });
   } catch (error) {
     throw new UserError((error as Error).message.replace(/\.?$/, '.'), {
       hint: `See: partner-program ${command.name} --help`

@@ -14,11 +14,16 @@ export interface PartnerRef {
  */
 export async function findPartner(snapshotDir: string, manifest: Manifest, query: string): Promise<PartnerRef> {
   const names = new Map<string, string>();
-  for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Account')) names.set(row.Id!, row.Name ?? row.Id!);
+  for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Account'))
+    names.set(row.Id!, row.Name ?? row.Id!);
   const partners: PartnerRef[] = [];
   for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Partner_Profile__c')) {
     if (row.Account__c) {
-      partners.push({ accountId: row.Account__c, profileId: row.Id!, name: names.get(row.Account__c) ?? row.Name ?? row.Account__c });
+      partners.push({
+        accountId: row.Account__c,
+        profileId: row.Id!,
+        name: names.get(row.Account__c) ?? row.Name ?? row.Account__c
+      });
     }
   }
   const wanted = query.trim();

@@ -47,15 +47,21 @@ export interface RunOptions {
 export function requireProjectRoot(): string {
   const root = findProjectRoot();
   if (!root) {
-    throw new UserError('Run this command inside the Partner Program project (no sfdx-project.json found above this folder).', {
-      hint: 'cd into the project folder, where force-app/ holds the deployed program configuration.'
-    });
+    throw new UserError(
+      'Run this command inside the Partner Program project (no sfdx-project.json found above this folder).',
+      {
+        hint: 'cd into the project folder, where force-app/ holds the deployed program configuration.'
+      }
+    );
   }
   return root;
 }
 
 export async function loadProgramConfig(criteriaDir?: string): Promise<ProgramConfig> {
-  return loadProgram(deployedCustomMetadataDir(requireProjectRoot()), criteriaDir ? path.resolve(criteriaDir) : undefined);
+  return loadProgram(
+    deployedCustomMetadataDir(requireProjectRoot()),
+    criteriaDir ? path.resolve(criteriaDir) : undefined
+  );
 }
 
 /** The requested quarter, or by default the last quarter that ended before the snapshot was taken. */
@@ -65,7 +71,9 @@ export function resolveQuarter(label: string | undefined, manifest: Manifest, se
   if (label === undefined) return lastComplete;
   const quarter = parseQuarter(label, settings);
   if (!quarter) {
-    throw new UserError(`--quarter "${label}" is not a quarter.`, { hint: 'Write the fiscal quarter as YYYY-Qn, e.g. 2026-Q3.' });
+    throw new UserError(`--quarter "${label}" is not a quarter.`, {
+      hint: 'Write the fiscal quarter as YYYY-Qn, e.g. 2026-Q3.'
+    });
   }
   if (quarter.end >= exportDate) {
     throw new UserError(`${quarter.label} had not ended when the snapshot was taken (${manifest.exportedAt}).`, {
@@ -91,7 +99,12 @@ export function evaluateLoaded(
   snapshot: SnapshotData
 ): EvaluationRun {
   const program = bindProgram(config, manifest.corporateCurrency);
-  const evaluation = evaluateProgram(snapshot.partners, (accountId) => snapshot.metrics.get(accountId) ?? {}, program, period);
+  const evaluation = evaluateProgram(
+    snapshot.partners,
+    (accountId) => snapshot.metrics.get(accountId) ?? {},
+    program,
+    period
+  );
   const criteriaHash = programHash(config);
   return {
     manifest,

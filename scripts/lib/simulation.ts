@@ -1,6 +1,12 @@
 import { tiersByRank, type Criterion, type Decision } from '../../force-app/main/default/lwc/tierEngine/tierEngine.ts';
 import type { ProgramConfig } from './program/load-program.ts';
-import { evaluateLoaded, loadProgramConfig, readSnapshotFor, type EvaluationRun, type RunOptions } from './run-evaluation.ts';
+import {
+  evaluateLoaded,
+  loadProgramConfig,
+  readSnapshotFor,
+  type EvaluationRun,
+  type RunOptions
+} from './run-evaluation.ts';
 import { readManifest } from './snapshot/manifest.ts';
 
 export interface Movement {
@@ -79,14 +85,17 @@ export async function simulate(options: RunOptions & { criteriaDir: string }): P
   const deployed = evaluateLoaded(manifest, deployedConfig, first.period, first.snapshot);
   const proposed = evaluateLoaded(manifest, proposedConfig, second.period, second.snapshot);
 
-  const tiers = tiersByRank([...deployedConfig.tiers, ...proposedConfig.tiers.filter((tier) => !deployedConfig.tiers.some((other) => other.name === tier.name))]).map(
-    (tier) => tier.name
-  );
+  const tiers = tiersByRank([
+    ...deployedConfig.tiers,
+    ...proposedConfig.tiers.filter((tier) => !deployedConfig.tiers.some((other) => other.name === tier.name))
+  ]).map((tier) => tier.name);
   const counts = tiers.map(() => tiers.map(() => 0));
   const movements: Movement[] = [];
   const proposedById = new Map(proposed.evaluation.decisions.map((decision) => [decision.accountId, decision]));
   const skippedIds = new Set(deployed.evaluation.skipped.map((entry) => entry.accountId));
-  const ids = [...new Set([...deployed.evaluation.decisions.map((decision) => decision.accountId), ...proposedById.keys()])].sort();
+  const ids = [
+    ...new Set([...deployed.evaluation.decisions.map((decision) => decision.accountId), ...proposedById.keys()])
+  ].sort();
   const deployedById = new Map(deployed.evaluation.decisions.map((decision) => [decision.accountId, decision]));
   for (const accountId of ids) {
     const before = deployedById.get(accountId);

@@ -6,7 +6,9 @@ import type { SnapshotSpec, Table } from './snapshot-builder.ts';
 export const DEPLOYED_METADATA = path.resolve('force-app/main/default/customMetadata');
 
 /** One Active partner (account 001A, profile a01A) plus whatever the test adds. */
-export function onePartner(overrides: { profile?: Record<string, unknown>; tables?: SnapshotSpec['tables'] } = {}): SnapshotSpec {
+export function onePartner(
+  overrides: { profile?: Record<string, unknown>; tables?: SnapshotSpec['tables'] } = {}
+): SnapshotSpec {
   const tables = overrides.tables ?? {};
   return {
     tables: {
@@ -33,7 +35,12 @@ export function onePartner(overrides: { profile?: Record<string, unknown>; table
   };
 }
 
-export function wonDeal(id: string, closeDate: string, amount: number, extra: Record<string, unknown> = {}): Table[number] {
+export function wonDeal(
+  id: string,
+  closeDate: string,
+  amount: number,
+  extra: Record<string, unknown> = {}
+): Table[number] {
   return {
     Id: id,
     Name: `Deal ${id}`,

@@ -36,9 +36,11 @@ export function writeSnapshot(spec: SnapshotSpec, dir = mkdtempSync(path.join(tm
     const header = Object.entries(SNAPSHOT_FILES[object])
       .filter(([, column]) => column.required)
       .map(([column]) => column);
-    for (const row of rows ?? []) for (const column of Object.keys(row)) if (!header.includes(column)) header.push(column);
+    for (const row of rows ?? [])
+      for (const column of Object.keys(row)) if (!header.includes(column)) header.push(column);
     const content =
-      spec.raw?.[name] ?? stringify([header, ...(rows ?? []).map((row) => header.map((column) => cellText(row[column])))]);
+      spec.raw?.[name] ??
+      stringify([header, ...(rows ?? []).map((row) => header.map((column) => cellText(row[column])))]);
     writeFileSync(path.join(dir, name), content);
     if (spec.unlisted?.includes(name)) continue;
     const lines = content.split('\n').filter((line) => line.length > 0).length;
@@ -63,6 +65,12 @@ export function writeSnapshot(spec: SnapshotSpec, dir = mkdtempSync(path.join(tm
 
 /** A capturing IO for running the CLI in-process. */
 export function captureIo() {
-  const io = { out: '', err: '', stdout: (text: string) => (io.out += text), stderr: (text: string) => (io.err += text), interactive: false };
+  const io = {
+    out: '',
+    err: '',
+    stdout: (text: string) => (io.out += text),
+    stderr: (text: string) => (io.err += text),
+    interactive: false
+  };
   return io;
 }

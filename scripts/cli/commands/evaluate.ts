@@ -61,7 +61,9 @@ ${EXIT_CODES_HELP}
         'Tier_Evaluation__c.csv': plan.evaluations,
         'Partner_Profile__c.csv': plan.profiles
       });
-      io.stderr(`Wrote ${written.length} files to ${values.out}: ${written.map((file) => path.basename(file)).join(', ')}\n`);
+      io.stderr(
+        `Wrote ${written.length} files to ${values.out}: ${written.map((file) => path.basename(file)).join(', ')}\n`
+      );
     }
     if (format === 'json') io.stdout(documentJson);
     else if (format === 'csv') io.stdout(csv);

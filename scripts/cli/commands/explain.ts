@@ -40,12 +40,22 @@ ${EXIT_CODES_HELP}
   },
   allowPositionals: true,
   async run(values, positionals, io) {
-    const snapshotDir = requireOption(values.snapshot, '--snapshot', 'explain', '"Partner name" --snapshot data/sample');
+    const snapshotDir = requireOption(
+      values.snapshot,
+      '--snapshot',
+      'explain',
+      '"Partner name" --snapshot data/sample'
+    );
     const format = pickFormat(values.format, ['table', 'json'] as const);
     if (positionals.length !== 1) {
-      throw new UserError(positionals.length === 0 ? 'Name the partner to explain.' : 'Name exactly one partner (quote a name with spaces).', {
-        hint: 'For example: partner-program explain "Northwind Systems" --snapshot data/sample'
-      });
+      throw new UserError(
+        positionals.length === 0
+          ? 'Name the partner to explain.'
+          : 'Name exactly one partner (quote a name with spaces).',
+        {
+          hint: 'For example: partner-program explain "Northwind Systems" --snapshot data/sample'
+        }
+      );
     }
     const manifest = await readManifest(snapshotDir);
     const partner = await findPartner(snapshotDir, manifest, positionals[0]);
@@ -78,7 +88,9 @@ ${EXIT_CODES_HELP}
       return 0;
     }
     if (!decision) {
-      io.stdout(`${partner.name} (${partner.accountId}) was not evaluated for ${run.period.quarter.label}: ${skipped?.reason ?? 'not found'}\n`);
+      io.stdout(
+        `${partner.name} (${partner.accountId}) was not evaluated for ${run.period.quarter.label}: ${skipped?.reason ?? 'not found'}\n`
+      );
       return 0;
     }
     io.stdout(explainText(run, decision, run.snapshot.detail));

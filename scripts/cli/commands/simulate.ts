@@ -5,11 +5,17 @@ import { EXIT_CODES_HELP, pickFormat, requireOption, type Command } from '../com
 function simulationTable(simulation: Simulation): string {
   const out: string[] = [];
   const { deployed, proposed, matrix } = simulation;
-  out.push(`Simulation for ${simulation.quarter}: deployed rules (${deployed.criteriaHash}) vs proposed rules (${proposed.criteriaHash})`);
+  out.push(
+    `Simulation for ${simulation.quarter}: deployed rules (${deployed.criteriaHash}) vs proposed rules (${proposed.criteriaHash})`
+  );
   out.push(`Proposal: ${proposed.config.sources[proposed.config.sources.length - 1]}`);
   out.push('');
   out.push(`Rule changes (${simulation.ruleChanges.length})`);
-  out.push(...(simulation.ruleChanges.length ? simulation.ruleChanges.map((change) => `  ${change}`) : ['  none: the proposal equals the deployed rules']));
+  out.push(
+    ...(simulation.ruleChanges.length
+      ? simulation.ruleChanges.map((change) => `  ${change}`)
+      : ['  none: the proposal equals the deployed rules'])
+  );
   out.push('');
   out.push('Movement matrix: rows = tier with the deployed rules, columns = tier with the proposed rules');
   out.push(
@@ -25,7 +31,12 @@ function simulationTable(simulation: Simulation): string {
   else {
     out.push(
       renderTable(
-        [{ header: 'Partner' }, { header: 'Deployed rules' }, { header: 'Proposed rules' }, { header: 'Why (proposed)' }],
+        [
+          { header: 'Partner' },
+          { header: 'Deployed rules' },
+          { header: 'Proposed rules' },
+          { header: 'Why (proposed)' }
+        ],
         simulation.movements.map((movement) => [
           movement.name,
           `${movement.deployed.tier} (${movement.deployed.outcome})`,
@@ -77,8 +88,18 @@ ${EXIT_CODES_HELP}
   },
   allowPositionals: false,
   async run(values, _positionals, io) {
-    const snapshotDir = requireOption(values.snapshot, '--snapshot', 'simulate', '--snapshot data/sample --criteria my-proposal');
-    const criteriaDir = requireOption(values.criteria, '--criteria', 'simulate', '--snapshot data/sample --criteria my-proposal');
+    const snapshotDir = requireOption(
+      values.snapshot,
+      '--snapshot',
+      'simulate',
+      '--snapshot data/sample --criteria my-proposal'
+    );
+    const criteriaDir = requireOption(
+      values.criteria,
+      '--criteria',
+      'simulate',
+      '--snapshot data/sample --criteria my-proposal'
+    );
     const format = pickFormat(values.format, ['table', 'json'] as const);
     const simulation = await simulate({ snapshotDir, criteriaDir, quarter: values.quarter as string | undefined });
     if (format === 'json') {

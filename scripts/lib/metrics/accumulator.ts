@@ -62,7 +62,10 @@ export function metricValues(totals: PartnerTotals, evaluationDate: IsoDate, win
         : { value: null, note: `no delivery review ${window}` },
     ESCALATION_RATE_PCT:
       totals.reviews > 0
-        ? { value: percent(totals.escalated, totals.reviews), note: `${totals.escalated} of ${totals.reviews} reviews escalated` }
+        ? {
+            value: percent(totals.escalated, totals.reviews),
+            note: `${totals.escalated} of ${totals.reviews} reviews escalated`
+          }
         : { value: null, note: `no delivery review ${window}` },
     RENEWAL_RATE_PCT:
       totals.renewalsClosed > 0
@@ -93,7 +96,9 @@ export function metricValues(totals: PartnerTotals, evaluationDate: IsoDate, win
   };
   for (const [field, value] of Object.entries(totals.fields)) {
     values[`FIELD:${field}`] =
-      value === null ? { value: null, note: `Partner Profile field ${field} is blank` } : { value, note: `Partner Profile field ${field}` };
+      value === null
+        ? { value: null, note: `Partner Profile field ${field} is blank` }
+        : { value, note: `Partner Profile field ${field}` };
   }
   return values;
 }

@@ -20,7 +20,14 @@ export interface PartnerDetail {
     /** Which metrics this opportunity feeds (`revenue`, `renewal won`, …); empty when none. */
     counts: string[];
   }[];
-  reviews: { id: string; reviewedOn: IsoDate; csat: number | null; escalated: boolean; counted: boolean; note: string }[];
+  reviews: {
+    id: string;
+    reviewedOn: IsoDate;
+    csat: number | null;
+    escalated: boolean;
+    counted: boolean;
+    note: string;
+  }[];
   certifications: {
     id: string;
     contactId: string;

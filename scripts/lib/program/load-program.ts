@@ -142,15 +142,19 @@ function groupRecords(records: MetadataRecord[]): LoadedRecords {
  * replacing the deployed records of that type (how `simulate --criteria <dir>` proposes a change).
  */
 function buildProgram(deployed: LoadedRecords, overrides: LoadedRecords | null, sources: string[]): ProgramConfig {
-  const pick = (kind: RecordKind): MetadataRecord[] =>
-    overrides?.byKind.get(kind) ?? deployed.byKind.get(kind) ?? [];
+  const pick = (kind: RecordKind): MetadataRecord[] => overrides?.byKind.get(kind) ?? deployed.byKind.get(kind) ?? [];
   const problems: string[] = [];
 
   const tiers: TierDefinition[] = [];
   for (const record of pick('Partner_Tier')) {
     const parsed = parseRecord(record, tierSchema, problems);
     if (parsed) {
-      tiers.push({ name: record.developerName, label: record.label, rank: parsed.Rank__c, description: parsed.Description__c });
+      tiers.push({
+        name: record.developerName,
+        label: record.label,
+        rank: parsed.Rank__c,
+        description: parsed.Description__c
+      });
     }
   }
   if (pick('Partner_Tier').length === 0) problems.push('No Partner_Tier records found: the program needs its tiers.');
@@ -160,7 +164,7 @@ function buildProgram(deployed: LoadedRecords, overrides: LoadedRecords | null, 
     if (other) problems.push(`Partner_Tier records ${other} and ${tier.name} have the same Rank__c ${tier.rank}.`);
     ranks.set(tier.rank, tier.name);
   }
-  const tierNames = new Set(tiers.map((tier) => tier.name));
+  const tierNames = new Set([...tiers].sort((a, b) => a.rank - b.rank).map((tier) => tier.name));
   const lowest = [...tiers].sort((a, b) => a.rank - b.rank)[0];
 
   const criteria: Criterion[] = [];
@@ -253,9 +257,12 @@ export async function loadProgram(deployedDir: string, overrideDir?: string): Pr
   if (!overrideDir) return buildProgram(deployed, null, [deployedDir]);
   const overrides = groupRecords(await readMetadataRecords(overrideDir));
   if (overrides.byKind.size === 0) {
-    throw new UserError(`No program records (Partner_Tier, Tier_Criterion, Tier_Benefit, Partner_Program_Setting) in ${overrideDir}.`, {
-      hint: 'Copy the records you want to change from force-app/main/default/customMetadata into that folder and edit them there.'
-    });
+    throw new UserError(
+      `No program records (Partner_Tier, Tier_Criterion, Tier_Benefit, Partner_Program_Setting) in ${overrideDir}.`,
+      {
+        hint: 'Copy the records you want to change from force-app/main/default/customMetadata into that folder and edit them there.'
+      }
+    );
   }
   return buildProgram(deployed, overrides, [deployedDir, overrideDir]);
 }

@@ -8,7 +8,9 @@ export function evaluationTable(run: EvaluationRun): string {
   const { period, manifest } = run;
   const summary = summarize(run);
   const out: string[] = [];
-  out.push(`Quarterly tier evaluation ${period.quarter.label}: evaluation date ${period.quarter.end}, window ${period.windowStart} to ${period.windowEnd}`);
+  out.push(
+    `Quarterly tier evaluation ${period.quarter.label}: evaluation date ${period.quarter.end}, window ${period.windowStart} to ${period.windowEnd}`
+  );
   out.push(
     `Snapshot ${manifest.source}, exported ${manifest.exportedAt}; amounts in ${manifest.corporateCurrency}; engine ${run.evaluation.engineVersion}; rules ${run.criteriaHash}; run ${run.runId}`
   );
@@ -32,7 +34,9 @@ export function evaluationTable(run: EvaluationRun): string {
   };
   section(
     `Near upgrade: progress to the next tier of at least ${run.program.settings.nearUpgradePct} %`,
-    summary.nearUpgrade.map((entry) => `${entry.name}: ${entry.tier} -> ${entry.nextTier}, ${percentText(entry.progress)}`)
+    summary.nearUpgrade.map(
+      (entry) => `${entry.name}: ${entry.tier} -> ${entry.nextTier}, ${percentText(entry.progress)}`
+    )
   );
   section(
     'Grace: tier kept, written recovery plan required',
@@ -40,7 +44,9 @@ export function evaluationTable(run: EvaluationRun): string {
   );
   section(
     'Held by exception',
-    summary.heldByException.map((entry) => `${entry.name}: ${entry.tier}, exception expires ${entry.exceptionExpiresOn}`)
+    summary.heldByException.map(
+      (entry) => `${entry.name}: ${entry.tier}, exception expires ${entry.exceptionExpiresOn}`
+    )
   );
   section(
     'Skipped',

@@ -48,7 +48,8 @@ function recordLines(detail: PartnerDetail, run: EvaluationRun): string[] {
   const currency = run.manifest.corporateCurrency;
   const out: string[] = [];
   const revenue = detail.opportunities.filter((opportunity) => opportunity.counts.includes('revenue'));
-  const total = revenue.reduce((sum, opportunity) => sum + Math.round((opportunity.corporateAmount ?? 0) * 100), 0) / 100;
+  const total =
+    revenue.reduce((sum, opportunity) => sum + Math.round((opportunity.corporateAmount ?? 0) * 100), 0) / 100;
   out.push('');
   out.push(`Revenue: ${revenue.length} closed-won partner deal(s) in the window, ${money(total, currency)} in total`);
   if (revenue.length > 0) {
@@ -76,37 +77,53 @@ function recordLines(detail: PartnerDetail, run: EvaluationRun): string[] {
       )
     );
   }
-  const renewals = detail.opportunities.filter((opportunity) => opportunity.counts.some((count) => count.startsWith('renewal')));
+  const renewals = detail.opportunities.filter((opportunity) =>
+    opportunity.counts.some((count) => count.startsWith('renewal'))
+  );
   if (renewals.length > 0) {
     out.push('');
     out.push(`Renewals closed in the window: ${renewals.length}`);
     for (const opportunity of renewals) {
-      out.push(`  ${opportunity.id}  ${opportunity.closeDate}  ${opportunity.isWon ? 'won ' : 'lost'}  ${opportunity.name}`);
+      out.push(
+        `  ${opportunity.id}  ${opportunity.closeDate}  ${opportunity.isWon ? 'won ' : 'lost'}  ${opportunity.name}`
+      );
     }
   }
-  const registered = detail.opportunities.filter((opportunity) => opportunity.counts.some((count) => count.startsWith('registered deal')));
+  const registered = detail.opportunities.filter((opportunity) =>
+    opportunity.counts.some((count) => count.startsWith('registered deal'))
+  );
   out.push('');
   out.push(`Registered deals open on ${run.period.quarter.end}: ${registered.length}`);
   for (const opportunity of registered) {
     const clean = opportunity.counts.includes('registered deal with owner and next step');
-    out.push(`  ${opportunity.id}  ${clean ? 'ok     ' : 'missing'}  ${opportunity.name}${clean ? '' : ' (no owner or next step)'}`);
+    out.push(
+      `  ${opportunity.id}  ${clean ? 'ok     ' : 'missing'}  ${opportunity.name}${clean ? '' : ' (no owner or next step)'}`
+    );
   }
   const reviews = detail.reviews.filter((review) => review.counted);
   out.push('');
   out.push(`Delivery reviews in the window: ${reviews.length} (${detail.reviews.length - reviews.length} outside it)`);
   for (const review of reviews) {
-    out.push(`  ${review.id}  ${review.reviewedOn}  CSAT ${review.csat ?? '—'}${review.escalated ? '  escalated' : ''}`);
+    out.push(
+      `  ${review.id}  ${review.reviewedOn}  CSAT ${review.csat ?? '—'}${review.escalated ? '  escalated' : ''}`
+    );
   }
   out.push('');
-  out.push(`Certifications: ${detail.certifications.filter((certification) => certification.counted).length} of ${detail.certifications.length} count`);
+  out.push(
+    `Certifications: ${detail.certifications.filter((certification) => certification.counted).length} of ${detail.certifications.length} count`
+  );
   for (const certification of detail.certifications) {
-    const who = certification.contactName ? `${certification.contactName} (${certification.contactId})` : certification.contactId;
+    const who = certification.contactName
+      ? `${certification.contactName} (${certification.contactId})`
+      : certification.contactId;
     out.push(
       `  ${certification.counted ? 'counts     ' : 'not counted'}  ${who}: ${certification.certification || 'certification'}, issued ${certification.issuedOn ?? '—'}, expires ${certification.expiresOn ?? 'never'}${certification.counted ? '' : ` (${certification.note})`}`
     );
   }
   out.push('');
-  out.push(`Evidence: ${detail.evidence.filter((evidence) => evidence.counted).length} of ${detail.evidence.length} verified and dated by the evaluation date`);
+  out.push(
+    `Evidence: ${detail.evidence.filter((evidence) => evidence.counted).length} of ${detail.evidence.length} verified and dated by the evaluation date`
+  );
   for (const evidence of [...detail.evidence].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))) {
     out.push(
       `  ${evidence.counted ? 'counts     ' : 'not counted'}  ${evidence.date ?? '—'}  ${evidence.type}: ${evidence.title}${evidence.counted ? '' : ` (${evidence.note})`}`
@@ -120,14 +137,21 @@ export function explainText(run: EvaluationRun, decision: Decision, detail: Part
   const { period } = run;
   const out: string[] = [];
   out.push(`${decision.name} (${decision.accountId}): ${decision.partnerType} partner`);
-  out.push(`Quarter ${period.quarter.label}: evaluation date ${period.quarter.end}, window ${period.windowStart} to ${period.windowEnd}`);
+  out.push(
+    `Quarter ${period.quarter.label}: evaluation date ${period.quarter.end}, window ${period.windowStart} to ${period.windowEnd}`
+  );
   out.push('');
-  out.push(`Outcome: ${decision.outcome}. ${decision.previousTier} -> ${decision.resultingTier} (qualifies for ${decision.qualifiedTier}).`);
+  out.push(
+    `Outcome: ${decision.outcome}. ${decision.previousTier} -> ${decision.resultingTier} (qualifies for ${decision.qualifiedTier}).`
+  );
   out.push(decision.summary);
-  if (decision.graceUntil && decision.outcome === 'Grace') out.push(`Grace until ${decision.graceUntil}: a written recovery plan is required.`);
+  if (decision.graceUntil && decision.outcome === 'Grace')
+    out.push(`Grace until ${decision.graceUntil}: a written recovery plan is required.`);
   if (decision.exceptionExpiresOn) out.push(`The exception expires on ${decision.exceptionExpiresOn}.`);
   if (decision.nextTier) {
-    out.push(`Progress to ${decision.nextTier}: ${percentText(decision.progress)}${decision.nearUpgrade ? ' (near upgrade)' : ''}.`);
+    out.push(
+      `Progress to ${decision.nextTier}: ${percentText(decision.progress)}${decision.nearUpgrade ? ' (near upgrade)' : ''}.`
+    );
   } else {
     out.push(`${decision.resultingTier} is the highest tier.`);
   }
@@ -139,7 +163,9 @@ export function explainText(run: EvaluationRun, decision: Decision, detail: Part
   out.push('Metrics');
   for (const metric of used) {
     const value = metrics[metric];
-    out.push(`  ${metricShortName(metric)}: ${value?.value === null || value === undefined ? 'no data' : formatNumberPlain(value.value)}${value?.note ? ` (${value.note})` : ''}`);
+    out.push(
+      `  ${metricShortName(metric)}: ${value?.value === null || value === undefined ? 'no data' : formatNumberPlain(value.value)}${value?.note ? ` (${value.note})` : ''}`
+    );
   }
   if (detail) out.push(...recordLines(detail, run));
   return out.join('\n') + '\n';

@@ -46,13 +46,18 @@ function compactGap(result: CriterionResult, currency: string): string {
   if (result.value === null) return `${name} no data`;
   const difference = Math.abs(result.threshold - result.value);
   const amount =
-    result.unit === 'currency' ? formatValue(Math.ceil(difference), 'currency', currency) : result.unit === '%' ? `${formatNumber(difference, 1)} pts` : formatNumber(difference, 2);
+    result.unit === 'currency'
+      ? formatValue(Math.ceil(difference), 'currency', currency)
+      : result.unit === '%'
+        ? `${formatNumber(difference, 1)} pts`
+        : formatNumber(difference, 2);
   return result.operator === '>=' ? `${name} +${amount}` : `${name} ${amount} over`;
 }
 
 /** What a decision says is missing: failed criteria of the tier at risk, else gaps to the next tier. */
 export function missingText(decision: Decision, currency: string): string {
-  const atRisk = decision.outcome === 'Grace' || decision.outcome === 'Held by Exception' || decision.outcome === 'Demoted';
+  const atRisk =
+    decision.outcome === 'Grace' || decision.outcome === 'Held by Exception' || decision.outcome === 'Demoted';
   const tier = atRisk ? decision.previousTier : decision.nextTier;
   return decision.criteria
     .filter((result) => result.tier === tier && !result.met)

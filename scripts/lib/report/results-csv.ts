@@ -4,7 +4,9 @@ import { missingText } from './result-document.ts';
 
 /** results.csv: one row per partner (evaluated or skipped) with the metric values that decided it. */
 export function resultsCsv(run: EvaluationRun): string {
-  const metrics = [...new Set(run.program.criteria.filter((criterion) => criterion.active).map((criterion) => criterion.metric))].sort();
+  const metrics = [
+    ...new Set(run.program.criteria.filter((criterion) => criterion.active).map((criterion) => criterion.metric))
+  ].sort();
   const header = [
     'AccountId',
     'Name',

@@ -11,12 +11,16 @@ export function renderTable(columns: TableColumn[], rows: string[][], indent = '
   const line = (cells: string[]) =>
     indent +
     cells
-      .map((cell, index) => (columns[index].align === 'right' ? cell.padStart(widths[index]) : cell.padEnd(widths[index])))
+      .map((cell, index) =>
+        columns[index].align === 'right' ? cell.padStart(widths[index]) : cell.padEnd(widths[index])
+      )
       .join('  ')
       .trimEnd();
-  return [line(columns.map((column) => column.header)), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
-    '\n'
-  );
+  return [
+    line(columns.map((column) => column.header)),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...rows.map(line)
+  ].join('\n');
 }
 
 /** Rounded down, so 79.9 % never shows as the 80 % a near-upgrade needs. */

@@ -90,7 +90,12 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
   const accountByProfile = new Map<string, string>();
   const totals = new Map<string, PartnerTotals>();
   const profileFile = 'Partner_Profile__c.csv';
-  for await (const { row, rowNumber, line } of readSnapshotCsv(snapshotDir, manifest, 'Partner_Profile__c', fieldColumns)) {
+  for await (const { row, rowNumber, line } of readSnapshotCsv(
+    snapshotDir,
+    manifest,
+    'Partner_Profile__c',
+    fieldColumns
+  )) {
     const accountId = row.Account__c;
     if (!accountId) {
       throw new UserError(`${csvLocation(profileFile, rowNumber, line, 'Account__c')}: the profile has no account.`);
@@ -116,7 +121,8 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
         `${csvLocation(profileFile, rowNumber, line, 'Tier__c')}: "${tier}" is not a tier of the program (${[...tierNames].join(', ')}).`
       );
     }
-    if (!accountNames.has(accountId)) warnings.push(`${csvLocation(profileFile, rowNumber, line)}: account ${accountId} is not in Account.csv.`);
+    if (!accountNames.has(accountId))
+      warnings.push(`${csvLocation(profileFile, rowNumber, line)}: account ${accountId} is not in Account.csv.`);
     const partner: Partner = {
       accountId,
       profileId: row.Id!,
@@ -137,11 +143,12 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
     totals.set(accountId, partnerTotals);
   }
 
-  const detailAccount = options.detailFor ? [...partnersByAccount.values()].find(options.detailFor) ?? null : null;
+  const detailAccount = options.detailFor ? ([...partnersByAccount.values()].find(options.detailFor) ?? null) : null;
   const detail: PartnerDetail | null = detailAccount
     ? { accountId: detailAccount.accountId, opportunities: [], reviews: [], certifications: [], evidence: [] }
     : null;
-  const isDetailed = (accountId: string | null | undefined): boolean => detail !== null && accountId === detail.accountId;
+  const isDetailed = (accountId: string | null | undefined): boolean =>
+    detail !== null && accountId === detail.accountId;
 
   let orphans = 0;
   const ownerOf = (profileId: string | null): string | undefined => {
@@ -154,9 +161,13 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
     const accountId = ownerOf(row.Partner_Profile__c);
     if (!accountId) continue;
     if (!tierNames.has(row.Tier__c!)) {
-      throw new UserError(`${csvLocation('Tier_Exception__c.csv', rowNumber, line, 'Tier__c')}: "${row.Tier__c}" is not a tier of the program.`);
+      throw new UserError(
+        `${csvLocation('Tier_Exception__c.csv', rowNumber, line, 'Tier__c')}: "${row.Tier__c}" is not a tier of the program.`
+      );
     }
-    partnersByAccount.get(accountId)!.exceptions.push({ tier: row.Tier__c!, startsOn: row.Starts_On__c!, expiresOn: row.Expires_On__c! });
+    partnersByAccount
+      .get(accountId)!
+      .exceptions.push({ tier: row.Tier__c!, startsOn: row.Starts_On__c!, expiresOn: row.Expires_On__c! });
   }
 
   // Re-evaluating an applied quarter starts from the state stored with that quarter's evaluation
@@ -292,7 +303,8 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
       const partnerTotals = totals.get(accountId)!;
       if (row.Type__c === 'Validated Integration') partnerTotals.validatedIntegrations++;
       if (row.Type__c === 'SOW' || row.Type__c === 'Playbook') partnerTotals.sowEvidence++;
-      if (partnerTotals.newestEvidence === null || date! > partnerTotals.newestEvidence) partnerTotals.newestEvidence = date;
+      if (partnerTotals.newestEvidence === null || date! > partnerTotals.newestEvidence)
+        partnerTotals.newestEvidence = date;
     }
     if (isDetailed(accountId)) {
       detail!.evidence.push({ id: row.Id!, type: row.Type__c ?? '', title: row.Title__c ?? '', date, counted, note });
@@ -308,9 +320,13 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
     for (const certification of detail.certifications) certification.contactName = names.get(certification.contactId);
   }
 
-  if (orphans > 0) warnings.push(`${orphans} record(s) name a Partner_Profile__c that is not in Partner_Profile__c.csv and were ignored.`);
+  if (orphans > 0)
+    warnings.push(
+      `${orphans} record(s) name a Partner_Profile__c that is not in Partner_Profile__c.csv and were ignored.`
+    );
 
   const metrics = new Map<string, MetricValues>();
-  for (const [accountId, partnerTotals] of totals) metrics.set(accountId, metricValues(partnerTotals, evaluationDate, windowText));
+  for (const [accountId, partnerTotals] of totals)
+    metrics.set(accountId, metricValues(partnerTotals, evaluationDate, windowText));
   return { partners: [...partnersByAccount.values()], metrics, detail, warnings };
 }

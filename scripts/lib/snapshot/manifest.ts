@@ -9,7 +9,9 @@ const manifestSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT, { error: `must be "${SNAPSHOT_FORMAT}"` }),
   source: z.string({ error: 'is missing' }).min(1, { error: 'is blank' }),
   exportedAt: z.iso.datetime({ error: 'must be an ISO 8601 timestamp such as 2026-10-05T06:00:00.000Z' }),
-  corporateCurrency: z.string({ error: 'is missing' }).regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter ISO code such as USD' }),
+  corporateCurrency: z
+    .string({ error: 'is missing' })
+    .regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter ISO code such as USD' }),
   files: z.record(
     z.string().regex(/^[A-Za-z0-9_]+\.csv$/, { error: 'must be a file name like Opportunity.csv' }),
     z.object({

@@ -5,7 +5,14 @@ import { parse } from 'csv-parse';
 import { isIsoDate } from '../../../force-app/main/default/lwc/tierEngine/tierEngine.ts';
 import { csvLocation, UserError } from '../errors.ts';
 import type { Manifest } from './manifest.ts';
-import { SNAPSHOT_FILES, type ColumnSpec, type ColumnType, type FileSpec, type Row, type SnapshotObject } from './schema.ts';
+import {
+  SNAPSHOT_FILES,
+  type ColumnSpec,
+  type ColumnType,
+  type FileSpec,
+  type Row,
+  type SnapshotObject
+} from './schema.ts';
 
 export interface Located<R> {
   row: R;
@@ -126,7 +133,11 @@ export async function* readSnapshotCsv<O extends SnapshotObject>(
   }
 }
 
-function checkHeader(name: string, header: string[], spec: FileSpec): { name: string; index: number; spec: ColumnSpec }[] {
+function checkHeader(
+  name: string,
+  header: string[],
+  spec: FileSpec
+): { name: string; index: number; spec: ColumnSpec }[] {
   const seen = new Map<string, number>();
   header.forEach((column, index) => {
     if (seen.has(column)) {

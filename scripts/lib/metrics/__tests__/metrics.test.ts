@@ -4,7 +4,10 @@ import { runEvaluation } from '../../run-evaluation.ts';
 import { UserError } from '../../errors.ts';
 import { toCorporateCents } from '../currency.ts';
 
-async function metricsOf(spec: Parameters<typeof writeSnapshot>[0], options: { quarter?: string; criteriaDir?: string } = {}) {
+async function metricsOf(
+  spec: Parameters<typeof writeSnapshot>[0],
+  options: { quarter?: string; criteriaDir?: string } = {}
+) {
   const run = await runEvaluation({ snapshotDir: writeSnapshot(spec), ...options });
   return run.metrics.get('001A')!;
 }
@@ -65,8 +68,13 @@ describe('metrics: revenue in the rolling window (2026-Q3: 2025-10-01..2026-09-3
   it('refuses a counted deal whose currency has no rate on its close date, naming row and currency', async () => {
     const spec = onePartner({
       tables: {
-        DatedConversionRate: [{ IsoCode: 'EUR', ConversionRate: 0.9, StartDate: '2026-01-01', NextStartDate: '9999-12-31' }],
-        Opportunity: [wonDeal('006ok', '2026-02-01', 10, { CurrencyIsoCode: 'EUR' }), wonDeal('006gbp', '2026-02-01', 10, { CurrencyIsoCode: 'GBP' })]
+        DatedConversionRate: [
+          { IsoCode: 'EUR', ConversionRate: 0.9, StartDate: '2026-01-01', NextStartDate: '9999-12-31' }
+        ],
+        Opportunity: [
+          wonDeal('006ok', '2026-02-01', 10, { CurrencyIsoCode: 'EUR' }),
+          wonDeal('006gbp', '2026-02-01', 10, { CurrencyIsoCode: 'GBP' })
+        ]
       }
     });
     await expect(runEvaluation({ snapshotDir: writeSnapshot(spec) })).rejects.toThrow(
@@ -171,7 +179,13 @@ describe('metrics: certifications, evidence, reviews, renewals and deal hygiene'
     const metrics = await metricsOf(
       onePartner({
         tables: {
-          Opportunity: [renewal('006r1', true), renewal('006r2', true), renewal('006r3', true), renewal('006r4', false), renewal('006r5', false, '2025-01-01')]
+          Opportunity: [
+            renewal('006r1', true),
+            renewal('006r2', true),
+            renewal('006r3', true),
+            renewal('006r4', false),
+            renewal('006r5', false, '2025-01-01')
+          ]
         }
       })
     );
@@ -181,7 +195,14 @@ describe('metrics: certifications, evidence, reviews, renewals and deal hygiene'
 
   it('measures deal hygiene over registered deals open on the evaluation date', async () => {
     const registered = (id: string, extra: Record<string, unknown>) =>
-      wonDeal(id, '2026-12-01', 1, { IsClosed: false, IsWon: false, Deal_Registered__c: true, Registered_On__c: '2026-05-01', NextStep: 'Demo', ...extra });
+      wonDeal(id, '2026-12-01', 1, {
+        IsClosed: false,
+        IsWon: false,
+        Deal_Registered__c: true,
+        Registered_On__c: '2026-05-01',
+        NextStep: 'Demo',
+        ...extra
+      });
     const metrics = await metricsOf(
       onePartner({
         tables: {
@@ -227,7 +248,10 @@ describe('metrics: fiscal year not starting in January', () => {
       }
     });
     // FY2027 starts 2026-02-01; its Q3 is 2026-08-01..2026-10-31; the window starts with FY2026 Q4 (2025-11-01).
-    const run = await runEvaluation({ snapshotDir: writeSnapshot({ ...spec, exportedAt: '2026-11-15T00:00:00.000Z' }), criteriaDir: dir });
+    const run = await runEvaluation({
+      snapshotDir: writeSnapshot({ ...spec, exportedAt: '2026-11-15T00:00:00.000Z' }),
+      criteriaDir: dir
+    });
     expect(run.period.quarter.label).toBe('2027-Q3');
     expect(run.period.windowStart).toBe('2025-11-01');
     expect(run.period.windowEnd).toBe('2026-10-31');
@@ -235,7 +259,9 @@ describe('metrics: fiscal year not starting in January', () => {
   });
 
   it('rejects a quarter that had not ended when the snapshot was exported', async () => {
-    const error = await runEvaluation({ snapshotDir: writeSnapshot(onePartner()), quarter: '2026-Q4' }).catch((caught) => caught);
+    const error = await runEvaluation({ snapshotDir: writeSnapshot(onePartner()), quarter: '2026-Q4' }).catch(
+      (caught) => caught
+    );
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toBe('2026-Q4 had not ended when the snapshot was taken (2026-10-05T06:00:00.000Z).');
   });

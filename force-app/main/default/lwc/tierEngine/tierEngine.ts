@@ -166,15 +166,39 @@ export interface ProgramEvaluation {
  * stores its latest value, so components can show live progress from the profile alone.
  */
 export const METRICS = {
-  REVENUE_4Q: { profileField: 'Metric_Revenue_4Q__c', short: 'revenue', label: 'Closed-won partner revenue, last four quarters' },
+  REVENUE_4Q: {
+    profileField: 'Metric_Revenue_4Q__c',
+    short: 'revenue',
+    label: 'Closed-won partner revenue, last four quarters'
+  },
   CSAT_AVG: { profileField: 'Metric_CSAT__c', short: 'CSAT', label: 'Average CSAT after delivery' },
-  ESCALATION_RATE_PCT: { profileField: 'Metric_Escalation_Rate__c', short: 'escalations', label: 'Escalated delivery reviews' },
+  ESCALATION_RATE_PCT: {
+    profileField: 'Metric_Escalation_Rate__c',
+    short: 'escalations',
+    label: 'Escalated delivery reviews'
+  },
   RENEWAL_RATE_PCT: { profileField: 'Metric_Renewal_Rate__c', short: 'renewal rate', label: 'Renewal rate' },
-  DEAL_HYGIENE_PCT: { profileField: 'Metric_Deal_Hygiene__c', short: 'deal hygiene', label: 'Registered deals with owner and next step' },
-  CERTIFIED_PEOPLE: { profileField: 'Metric_Certified_People__c', short: 'certified people', label: 'Active certified people' },
-  VALIDATED_INTEGRATIONS: { profileField: 'Metric_Validated_Integrations__c', short: 'integrations', label: 'Validated integrations' },
+  DEAL_HYGIENE_PCT: {
+    profileField: 'Metric_Deal_Hygiene__c',
+    short: 'deal hygiene',
+    label: 'Registered deals with owner and next step'
+  },
+  CERTIFIED_PEOPLE: {
+    profileField: 'Metric_Certified_People__c',
+    short: 'certified people',
+    label: 'Active certified people'
+  },
+  VALIDATED_INTEGRATIONS: {
+    profileField: 'Metric_Validated_Integrations__c',
+    short: 'integrations',
+    label: 'Validated integrations'
+  },
   SOW_EVIDENCE: { profileField: 'Metric_SOW_Evidence__c', short: 'SOW/playbook', label: 'Verified SOWs or playbooks' },
-  EVIDENCE_AGE_DAYS: { profileField: 'Metric_Evidence_Age_Days__c', short: 'proof age', label: 'Age of the newest verified proof' }
+  EVIDENCE_AGE_DAYS: {
+    profileField: 'Metric_Evidence_Age_Days__c',
+    short: 'proof age',
+    label: 'Age of the newest verified proof'
+  }
 } as const;
 
 export type MetricCode = keyof typeof METRICS;
@@ -299,19 +323,28 @@ export function formatValue(value: number, unit: string, currency: string): stri
   return `${formatNumber(value, 2)} ${unit}`.trim();
 }
 
+/** Rounds a shortfall up at the shown precision, so a real miss never reads as "0 more". */
+function ceilTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.ceil(value * factor - 1e-9) / factor;
+}
+
 function gapText(criterion: Criterion, value: number, currency: string): string {
   const difference = Math.abs(criterion.threshold - value);
-  if (criterion.operator === '<=') {
-    if (criterion.unit === 'currency') return `${formatValue(difference, 'currency', currency)} over the limit`;
-    if (criterion.unit === '%') return `${formatNumber(difference, 1)} percentage points over the limit`;
-    return `${formatNumber(difference, 2)} ${criterion.unit} over the limit`;
-  }
+  const over = criterion.operator === '<=';
   if (criterion.unit === 'currency') {
-    // Round the shortfall up to whole units so "USD 1 more" is never shown for 0.40 missing.
-    return `${formatValue(Math.ceil(difference), 'currency', currency)} more`;
+    // Whole currency units: "USD 1 more" is never shown for 0.40 missing, nor "USD 0.00".
+    const amount = formatValue(Math.max(1, Math.ceil(difference - 1e-9)), 'currency', currency);
+    return over ? `${amount} over the limit` : `${amount} more`;
   }
-  if (criterion.unit === '%') return `${formatNumber(difference, 1)} percentage points more`;
-  return `${formatNumber(difference, 2)} more ${criterion.unit}`.trim();
+  if (criterion.unit === '%') {
+    const points = formatNumber(Math.max(0.1, ceilTo(difference, 1)), 1);
+    return over ? `${points} percentage points over the limit` : `${points} percentage points more`;
+  }
+  const amount = formatNumber(Math.max(0.01, ceilTo(difference, 2)), 2);
+  return (over ? `${amount} ${criterion.unit} over the limit` : `${amount} more ${criterion.unit}`)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /* ------------------------------------------------------------------------- criteria and tiers */
@@ -358,7 +391,11 @@ export function applicableCriteria(program: Program, tier: string, partnerType: 
     .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
 }
 
-export function assessCriterion(criterion: Criterion, metric: MetricValue | undefined, currency: string): CriterionResult {
+export function assessCriterion(
+  criterion: Criterion,
+  metric: MetricValue | undefined,
+  currency: string
+): CriterionResult {
   const value = metric?.value ?? null;
   const base = {
     criterion: criterion.name,
@@ -374,10 +411,21 @@ export function assessCriterion(criterion: Criterion, metric: MetricValue | unde
   const required = `${operatorWords(criterion.operator)} ${formatValue(criterion.threshold, criterion.unit, currency)}`;
   if (value === null) {
     const why = metric?.note ? `: ${metric.note}` : '';
-    return { ...base, met: false, progress: 0, gap: 'no data', reason: `No data${why}. Counts as not met (required: ${required}).` };
+    return {
+      ...base,
+      met: false,
+      progress: 0,
+      gap: 'no data',
+      reason: `No data${why}. Counts as not met (required: ${required}).`
+    };
   }
   const met = isMet(criterion.operator, value, criterion.threshold);
-  const shown = formatValue(value, criterion.unit, currency);
+  const thresholdShown = formatValue(criterion.threshold, criterion.unit, currency);
+  let shown = formatValue(value, criterion.unit, currency);
+  // A miss smaller than the shown precision must not read "80 (required: at least 80)".
+  if (!isMet(criterion.operator, value, criterion.threshold) && shown === thresholdShown) {
+    shown = `${criterion.operator === '>=' ? 'just below' : 'just above'} ${thresholdShown}`;
+  }
   return {
     ...base,
     met,
@@ -413,7 +461,12 @@ function listNames(results: CriterionResult[]): string {
  * Decides one Active partner's tier for a quarter (DESIGN.md §3 rules 2–6, 8).
  * `metrics` holds the partner's metric values for the evaluation window.
  */
-export function decide(partner: PartnerState, metrics: MetricValues, program: Program, period: EvaluationPeriod): Decision {
+export function decide(
+  partner: PartnerState,
+  metrics: MetricValues,
+  program: Program,
+  period: EvaluationPeriod
+): Decision {
   const { settings } = program;
   const quarter = period.quarter;
   const ranked = tiersByRank(program.tiers);
