@@ -7,6 +7,8 @@ import { captureIo, writeSnapshot } from '../../__tests__/helpers/snapshot-build
 import { onePartner, wonDeal } from '../../__tests__/helpers/fixtures.ts';
 import { COMMANDS, main } from '../main.ts';
 
+const readCsv = (file: string): Record<string, string>[] => parse(readFileSync(file), { columns: true });
+
 const review = (id: string, csat: number) => ({
   Id: id,
   Partner_Profile__c: 'a01A',
@@ -111,7 +113,7 @@ describe('partner-program CLI', () => {
     expect(
       await main(['evaluate', '--snapshot', writeSnapshot(promotable()), '--out', out, '--format', 'csv'], io)
     ).toBe(0);
-    const evaluations = parse(readFileSync(path.join(out, 'Tier_Evaluation__c.csv')), { columns: true });
+    const evaluations = readCsv(path.join(out, 'Tier_Evaluation__c.csv'));
     expect(evaluations).toHaveLength(1);
     expect(evaluations[0]).toMatchObject({
       Evaluation_Key__c: '001A-2026-Q3',
@@ -126,7 +128,7 @@ describe('partner-program CLI', () => {
       Engine_Version__c: '1.0.0'
     });
     expect(JSON.parse(evaluations[0].Criteria_Results__c)).toHaveLength(11);
-    const profiles = parse(readFileSync(path.join(out, 'Partner_Profile__c.csv')), { columns: true });
+    const profiles = readCsv(path.join(out, 'Partner_Profile__c.csv'));
     expect(profiles[0]).toMatchObject({
       Id: 'a01A',
       Tier__c: 'Select',
@@ -138,7 +140,7 @@ describe('partner-program CLI', () => {
       Metric_Renewal_Rate__c: '#N/A',
       Metrics_As_Of__c: '2026-09-30'
     });
-    const results = parse(readFileSync(path.join(out, 'results.csv')), { columns: true });
+    const results = readCsv(path.join(out, 'results.csv'));
     expect(results[0]).toMatchObject({ AccountId: '001A', Outcome: 'Promoted', REVENUE_4Q: '120000' });
     expect(io.out).toBe(readFileSync(path.join(out, 'results.csv'), 'utf8'));
     expect(JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')).runId).toMatch(/^[0-9a-f]{16}$/);
