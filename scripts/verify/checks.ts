@@ -1,0 +1,133 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { compile } from '@lwc/sfdc-lwc-compiler';
+import { XMLValidator } from 'fast-xml-parser';
+import { loadProgram } from '../lib/program/load-program.ts';
+
+/** One offline check: what it looked at, and every problem it found (empty = passed). */
+export interface CheckResult {
+  name: string;
+  checked: number;
+  problems: string[];
+}
+
+function walk(
+  dir: string,
+  keep: (file: string) => boolean,
+  skipDir = (name: string) => name === 'node_modules'
+): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!skipDir(entry.name)) found.push(...walk(full, keep, skipDir));
+    } else if (keep(full)) found.push(full);
+  }
+  return found.sort();
+}
+
+/** Every metadata XML file parses (prettier --check covers its formatting). */
+export function checkXmlWellFormed(sourceDir: string): CheckResult {
+  const files = walk(sourceDir, (file) => file.endsWith('.xml'));
+  const problems: string[] = [];
+  for (const file of files) {
+    const result = XMLValidator.validate(readFileSync(file, 'utf8'));
+    if (result !== true) problems.push(`${file}:${result.err.line}:${result.err.col}: ${result.err.msg}`);
+  }
+  return { name: 'metadata XML is well formed', checked: files.length, problems };
+}
+
+function bundles(lwcDir: string): string[] {
+  if (!existsSync(lwcDir)) return [];
+  return readdirSync(lwcDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !entry.name.startsWith('__'))
+    .map((entry) => path.join(lwcDir, entry.name))
+    .sort();
+}
+
+/** The platform deploys only the .js: every TypeScript bundle must have been compiled, and recently. */
+export function checkBundlesBuilt(lwcDir: string): CheckResult {
+  const problems: string[] = [];
+  const list = bundles(lwcDir);
+  for (const bundle of list) {
+    const name = path.basename(bundle);
+    const source = path.join(bundle, `${name}.ts`);
+    const output = path.join(bundle, `${name}.js`);
+    if (!existsSync(path.join(bundle, `${name}.js-meta.xml`))) problems.push(`${bundle}: no ${name}.js-meta.xml`);
+    if (!existsSync(source)) continue;
+    if (!existsSync(output))
+      problems.push(`${bundle}: ${name}.ts was never compiled to ${name}.js (run npm run build)`);
+    else if (statSync(output).mtimeMs < statSync(source).mtimeMs)
+      problems.push(`${bundle}: ${name}.js is older than ${name}.ts (run npm run build)`);
+  }
+  return { name: 'every component bundle has its compiled .js', checked: list.length, problems };
+}
+
+/** Compiles every bundle's emitted files with Salesforce's own LWC compiler, as a deploy would. */
+export async function checkPlatformCompile(lwcDir: string): Promise<CheckResult> {
+  const problems: string[] = [];
+  const list = bundles(lwcDir);
+  for (const bundle of list) {
+    const name = path.basename(bundle);
+    const files: Record<string, string> = {};
+    for (const file of readdirSync(bundle)) {
+      if (/\.(js|html|css)$/.test(file)) files[file] = readFileSync(path.join(bundle, file), 'utf8');
+    }
+    if (!files[`${name}.js`]) continue;
+    const result = await compile({
+      bundle: { type: 'platform', name, namespace: 'c', files, options: { apiVersion: 65 } }
+    });
+    if (!result.success) {
+      for (const diagnostic of result.diagnostics) problems.push(`${bundle}: ${diagnostic.message}`);
+    }
+  }
+  return { name: 'component bundles compile with the platform LWC compiler', checked: list.length, problems };
+}
+
+/** The deployed program configuration passes the same validation the CLI applies. */
+export async function checkProgramConfiguration(customMetadataDir: string): Promise<CheckResult> {
+  try {
+    const config = await loadProgram(customMetadataDir);
+    return {
+      name: 'program configuration (custom metadata records) is valid',
+      checked: config.criteria.length + config.tiers.length,
+      problems: []
+    };
+  } catch (error) {
+    const details = (error as { details?: string[] }).details ?? [];
+    return {
+      name: 'program configuration (custom metadata records) is valid',
+      checked: 0,
+      problems: [(error as Error).message, ...details]
+    };
+  }
+}
+
+/** `sf project convert source` turns force-app into a deployable package without TypeScript in it. */
+export async function checkSourceConvert(projectDir: string): Promise<CheckResult> {
+  const out = mkdtempSync(path.join(tmpdir(), 'pp-convert-'));
+  const problems: string[] = [];
+  try {
+    await promisify(execFile)(
+      'sf',
+      ['project', 'convert', 'source', '--output-dir', path.join(out, 'mdapi'), '--json'],
+      {
+        cwd: projectDir,
+        env: { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true' }
+      }
+    );
+    const shipped = walk(path.join(out, 'mdapi'), (file) => file.endsWith('.ts') || file.includes('__tests__'));
+    for (const file of shipped)
+      problems.push(`would deploy ${path.relative(path.join(out, 'mdapi'), file)} (check .forceignore)`);
+  } catch (error) {
+    const output = (error as { stdout?: string }).stdout ?? (error as Error).message;
+    problems.push(`sf project convert source failed: ${output.slice(0, 2000)}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  return { name: 'sf project convert source succeeds and ships no TypeScript or tests', checked: 1, problems };
+}
