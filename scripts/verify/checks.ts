@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { compile } from '@lwc/sfdc-lwc-compiler';
+import { Ajv } from 'ajv';
 import { XMLValidator } from 'fast-xml-parser';
 import { loadProgram } from '../lib/program/load-program.ts';
 
@@ -130,4 +131,38 @@ export async function checkSourceConvert(projectDir: string): Promise<CheckResul
     rmSync(out, { recursive: true, force: true });
   }
   return { name: 'sf project convert source succeeds and ships no TypeScript or tests', checked: 1, problems };
+}
+
+/** Project and scratch org definitions match the schemas the Salesforce CLI itself validates with. */
+export function checkProjectDefinitions(projectDir: string, schemaDir: string): CheckResult {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const pairs: [string, string][] = [[path.join(projectDir, 'sfdx-project.json'), 'sfdx-project.schema.json']];
+  const configDir = path.join(projectDir, 'config');
+  for (const file of existsSync(configDir)
+    ? readdirSync(configDir).filter((name) => name.endsWith('scratch-def.json'))
+    : []) {
+    pairs.push([path.join(configDir, file), 'project-scratch-def.schema.json']);
+  }
+  const problems: string[] = [];
+  for (const [file, schemaName] of pairs) {
+    const schema = JSON.parse(readFileSync(path.join(schemaDir, schemaName), 'utf8'));
+    delete schema.$schema;
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push(`${file}: ${(error as Error).message}`);
+      continue;
+    }
+    const validate = ajv.compile(schema);
+    if (!validate(data)) {
+      for (const error of validate.errors ?? [])
+        problems.push(`${file}: ${error.instancePath || '(root)'} ${error.message}`);
+    }
+  }
+  return {
+    name: 'sfdx-project.json and scratch org definitions match the Salesforce CLI schemas',
+    checked: pairs.length,
+    problems
+  };
 }

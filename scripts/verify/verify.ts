@@ -5,6 +5,7 @@
 import path from 'node:path';
 import {
   checkBundlesBuilt,
+  checkProjectDefinitions,
   checkPlatformCompile,
   checkProgramConfiguration,
   checkSourceConvert,
@@ -21,7 +22,8 @@ const results: CheckResult[] = [
   checkBundlesBuilt(lwc),
   await checkPlatformCompile(lwc),
   await checkProgramConfiguration(path.join(source, 'customMetadata')),
-  await checkSourceConvert(root)
+  await checkSourceConvert(root),
+  checkProjectDefinitions(root, path.join(root, 'node_modules', '@salesforce', 'core', 'schemas'))
 ];
 
 let failed = 0;

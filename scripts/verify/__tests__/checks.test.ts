@@ -5,6 +5,7 @@ import { copyOfDeployedMetadata, setRecordValue } from '../../__tests__/helpers/
 import {
   checkBundlesBuilt,
   checkPlatformCompile,
+  checkProjectDefinitions,
   checkProgramConfiguration,
   checkSourceConvert,
   checkXmlWellFormed
@@ -94,5 +95,21 @@ describe('offline verification checks', () => {
     expect(
       (await checkProgramConfiguration(path.join(root, 'force-app/main/default/customMetadata'))).problems
     ).toEqual([]);
+  });
+});
+
+describe('project definition check', () => {
+  it('fails on an unknown scratch org feature and passes on this project', () => {
+    const schemas = path.resolve('node_modules/@salesforce/core/schemas');
+    const root = project({});
+    mkdirSync(path.join(root, 'config'));
+    writeFileSync(
+      path.join(root, 'config', 'project-scratch-def.json'),
+      JSON.stringify({ edition: 'Enterprise', features: ['Communities', 'Telepathy'] })
+    );
+    expect(checkProjectDefinitions(root, schemas).problems).toContain(
+      `${path.join(root, 'config', 'project-scratch-def.json')}: /features/1 must be equal to one of the allowed values`
+    );
+    expect(checkProjectDefinitions(path.resolve('.'), schemas).problems).toEqual([]);
   });
 });
