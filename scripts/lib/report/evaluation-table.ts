@@ -65,16 +65,19 @@ export function evaluationTable(run: EvaluationRun): string {
         { header: 'Progress', align: 'right' },
         { header: 'What is missing' }
       ],
-      run.evaluation.decisions.map((decision) => [
-        decision.name,
-        decision.partnerType,
-        decision.previousTier,
-        decision.resultingTier,
-        decision.outcome,
-        decision.nextTier ?? '—',
-        percentText(decision.progress),
-        missingText(decision, run.manifest.corporateCurrency) || '—'
-      ])
+      // Sorted by name for reading; JSON and CSV keep the engine's order (by Account Id).
+      [...run.evaluation.decisions]
+        .sort((a, b) => a.name.localeCompare(b.name) || a.accountId.localeCompare(b.accountId))
+        .map((decision) => [
+          decision.name,
+          decision.partnerType,
+          decision.previousTier,
+          decision.resultingTier,
+          decision.outcome,
+          decision.nextTier ?? '—',
+          percentText(decision.progress),
+          missingText(decision, run.manifest.corporateCurrency) || '—'
+        ])
     )
   );
   if (run.warnings.length > 0) {

@@ -453,8 +453,13 @@ function isInGrace(graceUntil: IsoDate | null, quarter: Quarter): boolean {
   return graceUntil !== null && graceUntil >= quarter.start;
 }
 
-function listNames(results: CriterionResult[]): string {
-  return results.map((result) => result.label).join('; ');
+/** `CSAT (3 more points); revenue (USD 12,000.00 more)`: the misses in a few words each. */
+function listMisses(results: CriterionResult[]): string {
+  return results.map((result) => `${metricShortName(result.metric)} (${result.gap})`).join('; ');
+}
+
+function criteriaCount(count: number): string {
+  return count === 1 ? '1 criterion' : `${count} criteria`;
 }
 
 /**
@@ -482,6 +487,9 @@ export function decide(
     resultsByTier.set(tier.name, results);
   }
   const resultsOf = (tier: string): CriterionResult[] => resultsByTier.get(tier) ?? [];
+  const failedOf = (tier: string): CriterionResult[] => resultsOf(tier).filter((result) => !result.met);
+  const tierAbove = (tier: TierDefinition): TierDefinition | undefined =>
+    ranked.find((other) => other.rank > tier.rank);
 
   // Rule 2: the highest tier all of whose applicable criteria are met (the lowest tier has none).
   let qualified = ranked[0];
@@ -506,11 +514,11 @@ export function decide(
     outcome = inGrace ? 'Recovered' : 'Retained';
     summary = inGrace
       ? `All ${previousTier} criteria met again during grace: keeps ${previousTier}, grace cleared.`
-      : qualified.rank === ranked[0].rank
-        ? `Does not yet meet every ${ranked[1]?.label ?? 'higher'} criterion: stays ${previousTier}.`
+      : tierAbove(qualified)
+        ? `${qualified.rank === ranked[0].rank ? 'Misses' : `Meets ${previousTier}; misses`} ${tierAbove(qualified)!.label} on ${listMisses(failedOf(tierAbove(qualified)!.name))}: stays ${previousTier}.`
         : `All ${previousTier} criteria met: keeps ${previousTier}.`;
   } else {
-    const failed = resultsOf(previousTier).filter((result) => !result.met);
+    const failed = failedOf(previousTier);
     const holding = partner.exceptions
       .filter((exception) => exception.startsOn <= quarter.end && quarter.end <= exception.expiresOn)
       .filter((exception) => ranked.some((tier) => tier.name === exception.tier && tier.rank >= previousRank))
@@ -520,18 +528,18 @@ export function decide(
       outcome = 'Held by Exception';
       exceptionExpiresOn = holding.expiresOn;
       graceUntil = partner.graceUntil;
-      summary = `Misses ${failed.length} ${previousTier} criteria (${listNames(failed)}) but an exception holds ${previousTier} until ${holding.expiresOn}.`;
+      summary = `Misses ${criteriaCount(failed.length)} of ${previousTier}: ${listMisses(failed)}; an exception holds ${previousTier} until ${holding.expiresOn}.`;
     } else if (!inGrace && failed.every((result) => isNarrowMiss(result, settings.narrowMissPct))) {
       resulting = ranked.find((tier) => tier.name === previousTier)!;
       outcome = 'Grace';
       graceUntil = shiftQuarter(quarter, settings.graceQuarters, settings).end;
-      summary = `Narrowly misses ${failed.length} ${previousTier} criteria (${listNames(failed)}): keeps ${previousTier} in grace until ${graceUntil}; a written recovery plan is required.`;
+      summary = `Narrowly misses ${criteriaCount(failed.length)} of ${previousTier}: ${listMisses(failed)}; keeps ${previousTier} in grace until ${graceUntil}, a written recovery plan is required.`;
     } else {
       resulting = qualified;
       outcome = 'Demoted';
       summary = inGrace
-        ? `Still misses ${previousTier} criteria (${listNames(failed)}) after the grace period: demoted to ${qualified.label}.`
-        : `Clearly misses ${previousTier} criteria (${listNames(failed)}): demoted to ${qualified.label}.`;
+        ? `Still misses ${criteriaCount(failed.length)} of ${previousTier} after the grace period: ${listMisses(failed)}; demoted to ${qualified.label}.`
+        : `Misses ${criteriaCount(failed.length)} of ${previousTier}, not narrowly: ${listMisses(failed)}; demoted to ${qualified.label}.`;
     }
   }
 
