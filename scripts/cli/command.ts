@@ -59,3 +59,11 @@ export const EXIT_CODES_HELP = `Exit codes:
   0  done
   2  bad input: a flag, the snapshot or the criteria; the message says what and where, nothing was written
   1  internal error: please report it with the command you ran`;
+
+/** Rows read per file on stderr, on an interactive terminal only (never in pipes, CI or --format json). */
+export function progressReporter(io: CliIo, enabled: boolean) {
+  if (!io.interactive || !enabled) return undefined;
+  return (file: string, rows: number, done: boolean) => {
+    io.stderr(`\r  reading ${file}: ${rows.toLocaleString('en-US')} rows${done ? '\n' : ''}`);
+  };
+}

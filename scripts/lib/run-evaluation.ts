@@ -19,6 +19,7 @@ import { bindProgram, loadProgram, programHash, type ProgramConfig } from './pro
 import { deployedCustomMetadataDir, findProjectRoot } from './project.ts';
 import { loadSnapshot, type Partner, type SnapshotData } from './snapshot/load-snapshot.ts';
 import { readManifest, type Manifest } from './snapshot/manifest.ts';
+import type { ReadProgress } from './snapshot/read-csv.ts';
 
 export interface EvaluationRun {
   manifest: Manifest;
@@ -42,6 +43,7 @@ export interface RunOptions {
   criteriaDir?: string;
   /** Collect the records behind one partner's metrics (explain). */
   detailFor?: (partner: Partner) => boolean;
+  progress?: ReadProgress;
 }
 
 export function requireProjectRoot(): string {
@@ -136,7 +138,8 @@ export async function readSnapshotFor(
     period,
     tiers: config.tiers,
     criteria: [...config.criteria, ...extraConfigs.flatMap((extra) => extra.criteria)],
-    detailFor: options.detailFor
+    detailFor: options.detailFor,
+    progress: options.progress
   });
   return { period, snapshot };
 }

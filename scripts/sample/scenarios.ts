@@ -604,6 +604,7 @@ export const SCENARIOS: Scenario[] = [
     country: 'United States',
     status: 'Active',
     tier: 'Registered',
+    onboardedOn: '2026-02-02',
     q2: retained('Registered'),
     revenue: { usd: 0 },
     certified: 0,

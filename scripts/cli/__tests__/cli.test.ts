@@ -210,3 +210,20 @@ describe('partner-program CLI', () => {
     expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
   });
 });
+
+describe('progress on long runs', () => {
+  it('reports rows read per file on an interactive terminal, and stays silent otherwise', async () => {
+    const snapshot = writeSnapshot(promotable());
+    const io = captureIo();
+    Object.assign(io, { interactive: true });
+    expect(await main(['evaluate', '--snapshot', snapshot], io)).toBe(0);
+    expect(io.err).toContain('reading Opportunity.csv: 2 rows\n');
+    const json = captureIo();
+    Object.assign(json, { interactive: true });
+    await main(['evaluate', '--snapshot', snapshot, '--format', 'json'], json);
+    expect(json.err).toBe('');
+    const piped = captureIo();
+    await main(['evaluate', '--snapshot', snapshot], piped);
+    expect(piped.err).toBe('');
+  });
+});

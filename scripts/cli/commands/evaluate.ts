@@ -5,7 +5,14 @@ import { resultsCsv } from '../../lib/report/results-csv.ts';
 import { writeBackPlan } from '../../lib/report/write-back-plan.ts';
 import { runEvaluation } from '../../lib/run-evaluation.ts';
 import { writeOutputsAtomically } from '../../lib/write-outputs.ts';
-import { EXIT_CODES_HELP, FORMAT_VALUES, pickFormat, requireOption, type Command } from '../command.ts';
+import {
+  progressReporter,
+  EXIT_CODES_HELP,
+  FORMAT_VALUES,
+  pickFormat,
+  requireOption,
+  type Command
+} from '../command.ts';
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
@@ -49,7 +56,8 @@ ${EXIT_CODES_HELP}
     const run = await runEvaluation({
       snapshotDir,
       quarter: values.quarter as string | undefined,
-      criteriaDir: values.criteria as string | undefined
+      criteriaDir: values.criteria as string | undefined,
+      progress: progressReporter(io, format === 'table')
     });
     const documentJson = JSON.stringify(resultDocument(run), null, 2) + '\n';
     const csv = resultsCsv(run);

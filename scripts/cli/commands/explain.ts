@@ -3,7 +3,7 @@ import { findPartner } from '../../lib/find-partner.ts';
 import { UserError } from '../../lib/errors.ts';
 import { runEvaluation } from '../../lib/run-evaluation.ts';
 import { readManifest } from '../../lib/snapshot/manifest.ts';
-import { EXIT_CODES_HELP, pickFormat, requireOption, type Command } from '../command.ts';
+import { progressReporter, EXIT_CODES_HELP, pickFormat, requireOption, type Command } from '../command.ts';
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -63,7 +63,8 @@ ${EXIT_CODES_HELP}
       snapshotDir,
       quarter: values.quarter as string | undefined,
       criteriaDir: values.criteria as string | undefined,
-      detailFor: (candidate) => candidate.accountId === partner.accountId
+      detailFor: (candidate) => candidate.accountId === partner.accountId,
+      progress: progressReporter(io, format === 'table')
     });
     const decision = run.evaluation.decisions.find((candidate) => candidate.accountId === partner.accountId);
     const skipped = run.evaluation.skipped.find((candidate) => candidate.accountId === partner.accountId);

@@ -1,6 +1,6 @@
 import { renderTable } from '../../lib/report/text-table.ts';
 import { simulate, type Simulation } from '../../lib/simulation.ts';
-import { EXIT_CODES_HELP, pickFormat, requireOption, type Command } from '../command.ts';
+import { progressReporter, EXIT_CODES_HELP, pickFormat, requireOption, type Command } from '../command.ts';
 
 function simulationTable(simulation: Simulation): string {
   const out: string[] = [];
@@ -101,7 +101,12 @@ ${EXIT_CODES_HELP}
       '--snapshot data/sample --criteria my-proposal'
     );
     const format = pickFormat(values.format, ['table', 'json'] as const);
-    const simulation = await simulate({ snapshotDir, criteriaDir, quarter: values.quarter as string | undefined });
+    const simulation = await simulate({
+      snapshotDir,
+      criteriaDir,
+      quarter: values.quarter as string | undefined,
+      progress: progressReporter(io, format === 'table')
+    });
     if (format === 'json') {
       io.stdout(
         JSON.stringify(

@@ -14,7 +14,7 @@ import { emptyTotals, metricValues, type PartnerTotals } from '../metrics/accumu
 import { CurrencyConverter, toCorporateCents } from '../metrics/currency.ts';
 import type { PartnerDetail } from '../metrics/partner-detail.ts';
 import type { Manifest } from './manifest.ts';
-import { hasSnapshotFile, readSnapshotCsv } from './read-csv.ts';
+import { hasSnapshotFile, readSnapshotCsv, type ReadProgress } from './read-csv.ts';
 import type { ColumnSpec } from './schema.ts';
 
 const PARTNER_TYPES: PartnerType[] = ['Reseller', 'Service', 'ISV'];
@@ -44,6 +44,8 @@ export interface LoadOptions {
   criteria: Criterion[];
   /** Collect per-record detail for this account (explain). */
   detailFor?: (partner: Partner) => boolean;
+  /** Reports rows read per file, for a progress display on long runs. */
+  progress?: ReadProgress;
 }
 
 /**
@@ -63,7 +65,13 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
   const converter = new CurrencyConverter(manifest.corporateCurrency);
   const hasRates = hasSnapshotFile(snapshotDir, manifest, 'DatedConversionRate');
   if (hasRates) {
-    for await (const { row, rowNumber, line } of readSnapshotCsv(snapshotDir, manifest, 'DatedConversionRate')) {
+    for await (const { row, rowNumber, line } of readSnapshotCsv(
+      snapshotDir,
+      manifest,
+      'DatedConversionRate',
+      {},
+      options.progress
+    )) {
       if (row.ConversionRate! <= 0) {
         throw new UserError(
           `${csvLocation('DatedConversionRate.csv', rowNumber, line, 'ConversionRate')}: the rate must be greater than 0.`
@@ -75,7 +83,7 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
   converter.seal();
 
   const accountNames = new Map<string, string>();
-  for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Account')) {
+  for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Account', {}, options.progress)) {
     accountNames.set(row.Id!, row.Name ?? row.Id!);
   }
 
@@ -157,7 +165,13 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
     return accountId;
   };
 
-  for await (const { row, rowNumber, line } of readSnapshotCsv(snapshotDir, manifest, 'Tier_Exception__c')) {
+  for await (const { row, rowNumber, line } of readSnapshotCsv(
+    snapshotDir,
+    manifest,
+    'Tier_Exception__c',
+    {},
+    options.progress
+  )) {
     const accountId = ownerOf(row.Partner_Profile__c);
     if (!accountId) continue;
     if (!tierNames.has(row.Tier__c!)) {
@@ -172,7 +186,13 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
 
   // Re-evaluating an applied quarter starts from the state stored with that quarter's evaluation
   // (DESIGN.md §3), so the second run decides exactly as the first did.
-  for await (const { row, rowNumber, line } of readSnapshotCsv(snapshotDir, manifest, 'Tier_Evaluation__c')) {
+  for await (const { row, rowNumber, line } of readSnapshotCsv(
+    snapshotDir,
+    manifest,
+    'Tier_Evaluation__c',
+    {},
+    options.progress
+  )) {
     const accountId = ownerOf(row.Partner_Profile__c);
     if (!accountId || row.Quarter__c !== period.quarter.label) continue;
     const partner = partnersByAccount.get(accountId)!;
@@ -186,7 +206,13 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
     partner.storedEvaluationId = row.Id;
   }
 
-  for await (const { row, rowNumber, line } of readSnapshotCsv(snapshotDir, manifest, 'Opportunity')) {
+  for await (const { row, rowNumber, line } of readSnapshotCsv(
+    snapshotDir,
+    manifest,
+    'Opportunity',
+    {},
+    options.progress
+  )) {
     const accountId = row.Partner_Account__c;
     const partnerTotals = accountId ? totals.get(accountId) : undefined;
     if (!partnerTotals) continue;
@@ -245,7 +271,7 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
     }
   }
 
-  for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Delivery_Review__c')) {
+  for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Delivery_Review__c', {}, options.progress)) {
     const accountId = ownerOf(row.Partner_Profile__c);
     if (!accountId) continue;
     const counted = inWindow(row.Reviewed_On__c);
@@ -267,7 +293,13 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
     }
   }
 
-  for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Partner_Certification__c')) {
+  for await (const { row } of readSnapshotCsv(
+    snapshotDir,
+    manifest,
+    'Partner_Certification__c',
+    {},
+    options.progress
+  )) {
     const accountId = ownerOf(row.Partner_Profile__c);
     if (!accountId) continue;
     let note = 'valid on the evaluation date';
@@ -290,7 +322,7 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
     }
   }
 
-  for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Partner_Evidence__c')) {
+  for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Partner_Evidence__c', {}, options.progress)) {
     const accountId = ownerOf(row.Partner_Profile__c);
     if (!accountId) continue;
     const date = row.Evidence_Date__c;
@@ -314,7 +346,7 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
   if (detail && hasSnapshotFile(snapshotDir, manifest, 'Contact')) {
     const wanted = new Set(detail.certifications.map((certification) => certification.contactId));
     const names = new Map<string, string>();
-    for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Contact')) {
+    for await (const { row } of readSnapshotCsv(snapshotDir, manifest, 'Contact', {}, options.progress)) {
       if (wanted.has(row.Id!)) names.set(row.Id!, [row.FirstName, row.LastName].filter(Boolean).join(' '));
     }
     for (const certification of detail.certifications) certification.contactName = names.get(certification.contactId);

@@ -43,6 +43,10 @@ function parseCell(text: string, type: ColumnType): string | number | boolean | 
   }
 }
 
+/** Called every PROGRESS_EVERY rows and once at the end of a file (`done`). */
+export type ReadProgress = (file: string, rows: number, done: boolean) => void;
+const PROGRESS_EVERY = 100_000;
+
 export function snapshotFileName(object: SnapshotObject): string {
   return `${object}.csv`;
 }
@@ -62,7 +66,8 @@ export async function* readSnapshotCsv<O extends SnapshotObject>(
   snapshotDir: string,
   manifest: Manifest,
   object: O,
-  extraColumns: Record<string, ColumnSpec> = {}
+  extraColumns: Record<string, ColumnSpec> = {},
+  progress?: ReadProgress
 ): AsyncGenerator<Located<Row<O>>> {
   const name = snapshotFileName(object);
   const file = path.join(snapshotDir, name);
@@ -93,6 +98,7 @@ export async function* readSnapshotCsv<O extends SnapshotObject>(
         continue;
       }
       rowNumber++;
+      if (progress && rowNumber % PROGRESS_EVERY === 0) progress(name, rowNumber, false);
       const row: Record<string, unknown> = {};
       for (const column of columns) {
         const text = column.index >= 0 ? record[column.index] : '';
@@ -117,6 +123,7 @@ export async function* readSnapshotCsv<O extends SnapshotObject>(
     }
     throw error;
   }
+  progress?.(name, rowNumber, true);
   if (columns.length === 0) {
     throw new UserError(`${name} is empty: it needs at least its header line.`);
   }
