@@ -179,6 +179,7 @@ function hygieneDeals(context: PartnerContext): Deal[] {
   if (edges.has('overdue-open-deal')) {
     // Still open although its close date has passed: open on the evaluation date, counts.
     deals[0].closeDate = addDays(EVALUATION_DATE, -random.int(5, 40));
+    if (deals[0].registeredOn > deals[0].closeDate) deals[0].registeredOn = addDays(deals[0].closeDate, -30);
   }
   if (edges.has('registered-on-evaluation-date')) deals[Math.min(1, good - 1)].registeredOn = EVALUATION_DATE;
   if (edges.has('hygiene-deal-closed-after-evaluation')) {

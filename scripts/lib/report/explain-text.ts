@@ -145,9 +145,6 @@ export function explainText(run: EvaluationRun, decision: Decision, detail: Part
     `Outcome: ${decision.outcome}. ${decision.previousTier} -> ${decision.resultingTier} (qualifies for ${decision.qualifiedTier}).`
   );
   out.push(decision.summary);
-  if (decision.graceUntil && decision.outcome === 'Grace')
-    out.push(`Grace until ${decision.graceUntil}: a written recovery plan is required.`);
-  if (decision.exceptionExpiresOn) out.push(`The exception expires on ${decision.exceptionExpiresOn}.`);
   if (decision.nextTier) {
     out.push(
       `Progress to ${decision.nextTier}: ${percentText(decision.progress)}${decision.nearUpgrade ? ' (near upgrade)' : ''}.`
