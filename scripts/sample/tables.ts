@@ -3,72 +3,25 @@
  * formatting Bulk API 2.0 uses: dates YYYY-MM-DD, booleans true/false, dot decimals, empty = null.
  */
 
+import { SNAPSHOT_FILES, type SnapshotObject } from '../lib/snapshot/schema.ts';
+
 export type Row = Record<string, string>;
 
-export const COLUMNS = {
-  Account: ['Id', 'Name', 'BillingCountry'],
-  Contact: ['Id', 'FirstName', 'LastName', 'AccountId', 'Email'],
-  DatedConversionRate: ['Id', 'IsoCode', 'ConversionRate', 'StartDate', 'NextStartDate'],
-  Partner_Profile__c: [
-    'Id',
-    'Name',
-    'Account__c',
-    'Partner_Type__c',
-    'Status__c',
-    'Tier__c',
-    'Tier_Since__c',
-    'Grace_Until__c',
-    'Partner_Manager__c',
-    'Onboarded_On__c',
-    'Last_Reviewed_On__c',
-    'Review_Cadence__c',
-    'Joint_Customers__c'
-  ],
-  Opportunity: [
-    'Id',
-    'Name',
-    'Partner_Account__c',
-    'Partner_Involvement__c',
-    'Type',
-    'StageName',
-    'IsClosed',
-    'IsWon',
-    'CloseDate',
-    'Amount',
-    'CurrencyIsoCode',
-    'OwnerId',
-    'NextStep',
-    'Deal_Registered__c',
-    'Registered_On__c'
-  ],
-  Delivery_Review__c: ['Id', 'Partner_Profile__c', 'Opportunity__c', 'CSAT__c', 'Reviewed_On__c', 'Escalated__c'],
-  Partner_Certification__c: [
-    'Id',
-    'Partner_Profile__c',
-    'Contact__c',
-    'Certification_Name__c',
-    'Credential_Id__c',
-    'Issued_On__c',
-    'Expires_On__c',
-    'Verified__c'
-  ],
-  Partner_Evidence__c: ['Id', 'Partner_Profile__c', 'Type__c', 'Title__c', 'URL__c', 'Evidence_Date__c', 'Verified__c'],
-  Tier_Exception__c: ['Id', 'Partner_Profile__c', 'Tier__c', 'Reason__c', 'Starts_On__c', 'Expires_On__c'],
-  Tier_Evaluation__c: [
-    'Id',
-    'Partner_Profile__c',
-    'Evaluation_Key__c',
-    'Quarter__c',
-    'Window_Start__c',
-    'Window_End__c',
-    'Previous_Tier__c',
-    'Previous_Grace_Until__c',
-    'Qualified_Tier__c',
-    'Resulting_Tier__c',
-    'Outcome__c',
-    'Grace_Until__c'
-  ]
-} as const;
+/** Columns beyond the snapshot format that the sample carries (a numeric field for FIELD: criteria). */
+const EXTRA_COLUMNS: Partial<Record<SnapshotObject, string[]>> = { Partner_Profile__c: ['Joint_Customers__c'] };
+/** Opportunities name their end customer in Name; the customer accounts themselves are not in the sample. */
+const OMITTED_COLUMNS: Partial<Record<SnapshotObject, string[]>> = { Opportunity: ['AccountId'] };
+
+/** Each file's header: the snapshot format's columns (one source of truth), as the sample uses them. */
+export const COLUMNS = Object.fromEntries(
+  (Object.keys(SNAPSHOT_FILES) as SnapshotObject[]).map((name) => [
+    name,
+    [
+      ...Object.keys(SNAPSHOT_FILES[name]).filter((column) => !OMITTED_COLUMNS[name]?.includes(column)),
+      ...(EXTRA_COLUMNS[name] ?? [])
+    ]
+  ])
+) as Record<SnapshotObject, string[]>;
 
 export type SObjectName = keyof typeof COLUMNS;
 export type Tables = Record<SObjectName, Row[]>;

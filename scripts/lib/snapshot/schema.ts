@@ -97,6 +97,8 @@ export const SNAPSHOT_FILES = {
     Partner_Profile__c: req('text'),
     Evaluation_Key__c: req('text'),
     Quarter__c: req('text'),
+    Window_Start__c: opt('date'),
+    Window_End__c: opt('date'),
     Previous_Tier__c: req('text'),
     Previous_Grace_Until__c: req('date'),
     Qualified_Tier__c: opt('text'),
@@ -104,7 +106,13 @@ export const SNAPSHOT_FILES = {
     Outcome__c: req('text'),
     Grace_Until__c: opt('date')
   },
-  Contact: { Id: req('text'), FirstName: opt('text'), LastName: req('text'), AccountId: opt('text') }
+  Contact: {
+    Id: req('text'),
+    FirstName: opt('text'),
+    LastName: req('text'),
+    AccountId: opt('text'),
+    Email: opt('text')
+  }
 } satisfies Record<string, FileSpec>;
 
 export type SnapshotObject = keyof typeof SNAPSHOT_FILES;
