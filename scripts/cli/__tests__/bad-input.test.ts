@@ -78,6 +78,15 @@ describe('bad input: a clear message naming where, exit code 2, and no output wr
     expect(result.written).toEqual([]);
   });
 
+  it('a tier value the program does not know, naming row and column', async () => {
+    const result = await evaluateInto(['--snapshot', writeSnapshot(onePartner({ profile: { Tier__c: 'Gold' } }))]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(
+      'Partner_Profile__c.csv, row 1 (line 2), column Tier__c: "Gold" is not a tier of the program (Registered, Select, Elite).'
+    );
+    expect(result.written).toEqual([]);
+  });
+
   it('unknown quarter format', async () => {
     const result = await evaluateInto(['--snapshot', writeSnapshot(onePartner()), '--quarter', '2026Q3']);
     expect(result.code).toBe(2);

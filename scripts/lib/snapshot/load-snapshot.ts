@@ -60,6 +60,14 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
     date !== null && period.windowStart <= date && date <= period.windowEnd;
   const windowText = `between ${period.windowStart} and ${period.windowEnd}`;
   const tierNames = new Set(tiers.map((tier) => tier.name));
+  const requireTier = (tier: string, file: string, rowNumber: number, line: number, column: string): string => {
+    if (!tierNames.has(tier)) {
+      throw new UserError(
+        `${csvLocation(file, rowNumber, line, column)}: "${tier}" is not a tier of the program (${[...tierNames].join(', ')}).`
+      );
+    }
+    return tier;
+  };
   const warnings: string[] = [];
 
   const converter = new CurrencyConverter(manifest.corporateCurrency);
@@ -123,12 +131,7 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
         `${csvLocation(profileFile, rowNumber, line, 'Partner_Type__c')}: "${type}" is not a partner type; use Reseller, Service or ISV.`
       );
     }
-    const tier = row.Tier__c ?? TIER_REGISTERED;
-    if (!tierNames.has(tier)) {
-      throw new UserError(
-        `${csvLocation(profileFile, rowNumber, line, 'Tier__c')}: "${tier}" is not a tier of the program (${[...tierNames].join(', ')}).`
-      );
-    }
+    const tier = requireTier(row.Tier__c ?? TIER_REGISTERED, profileFile, rowNumber, line, 'Tier__c');
     if (!accountNames.has(accountId))
       warnings.push(`${csvLocation(profileFile, rowNumber, line)}: account ${accountId} is not in Account.csv.`);
     const partner: Partner = {
@@ -174,11 +177,7 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
   )) {
     const accountId = ownerOf(row.Partner_Profile__c);
     if (!accountId) continue;
-    if (!tierNames.has(row.Tier__c!)) {
-      throw new UserError(
-        `${csvLocation('Tier_Exception__c.csv', rowNumber, line, 'Tier__c')}: "${row.Tier__c}" is not a tier of the program.`
-      );
-    }
+    requireTier(row.Tier__c!, 'Tier_Exception__c.csv', rowNumber, line, 'Tier__c');
     partnersByAccount
       .get(accountId)!
       .exceptions.push({ tier: row.Tier__c!, startsOn: row.Starts_On__c!, expiresOn: row.Expires_On__c! });
@@ -196,11 +195,7 @@ export async function loadSnapshot(options: LoadOptions): Promise<SnapshotData> 
     const accountId = ownerOf(row.Partner_Profile__c);
     if (!accountId || row.Quarter__c !== period.quarter.label) continue;
     const partner = partnersByAccount.get(accountId)!;
-    if (!tierNames.has(row.Previous_Tier__c!)) {
-      throw new UserError(
-        `${csvLocation('Tier_Evaluation__c.csv', rowNumber, line, 'Previous_Tier__c')}: "${row.Previous_Tier__c}" is not a tier of the program.`
-      );
-    }
+    requireTier(row.Previous_Tier__c!, 'Tier_Evaluation__c.csv', rowNumber, line, 'Previous_Tier__c');
     partner.currentTier = row.Previous_Tier__c;
     partner.graceUntil = row.Previous_Grace_Until__c;
     partner.storedEvaluationId = row.Id;
