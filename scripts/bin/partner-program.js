@@ -7,7 +7,7 @@ if (major < 24) {
   process.stderr.write(
     `partner-program needs Node 24 or later; this is Node ${process.versions.node}.\n` +
       "Fix: run it through npm, which uses the project's own Node 24: npm exec partner-program -- <command> …\n" +
-      '     (after npm ci in the project folder), or npm run evaluate for the sample.\n'
+      '     (after npm install in the project folder), or npm run evaluate for the sample.\n'
   );
   process.exit(1);
 }
