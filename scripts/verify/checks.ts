@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { compile } from '@lwc/sfdc-lwc-compiler';
 import { Ajv } from 'ajv';
 import { XMLValidator } from 'fast-xml-parser';
 import { loadProgram } from '../lib/program/load-program.ts';
+import { findProjectRoot } from '../lib/project.ts';
 
 /** One offline check: what it looked at, and every problem it found (empty = passed). */
 export interface CheckResult {
@@ -70,23 +70,15 @@ export function checkBundlesBuilt(lwcDir: string): CheckResult {
 
 /** Compiles every bundle's emitted files with Salesforce's own LWC compiler, as a deploy would. */
 export async function checkPlatformCompile(lwcDir: string): Promise<CheckResult> {
-  const problems: string[] = [];
-  const list = bundles(lwcDir);
-  for (const bundle of list) {
-    const name = path.basename(bundle);
-    const files: Record<string, string> = {};
-    for (const file of readdirSync(bundle)) {
-      if (/\.(js|html|css)$/.test(file)) files[file] = readFileSync(path.join(bundle, file), 'utf8');
-    }
-    if (!files[`${name}.js`]) continue;
-    const result = await compile({
-      bundle: { type: 'platform', name, namespace: 'c', files, options: { apiVersion: 65 } }
-    });
-    if (!result.success) {
-      for (const diagnostic of result.diagnostics) problems.push(`${bundle}: ${diagnostic.message}`);
-    }
+  const name = 'component bundles compile with the platform LWC compiler';
+  const script = path.join(findProjectRoot() ?? process.cwd(), 'scripts', 'verify', 'lwc-compile.ts');
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [script, lwcDir], { maxBuffer: 16 * 1024 * 1024 });
+    const result = JSON.parse(stdout) as { checked: number; problems: string[] };
+    return { name, checked: result.checked, problems: result.problems };
+  } catch (error) {
+    return { name, checked: 0, problems: [`the LWC compiler could not run: ${(error as Error).message}`] };
   }
-  return { name: 'component bundles compile with the platform LWC compiler', checked: list.length, problems };
 }
 
 /** The deployed program configuration passes the same validation the CLI applies. */
