@@ -1014,7 +1014,7 @@ export const SCENARIOS: Scenario[] = [
       {
         tier: 'Select',
         startsOn: '2026-06-01',
-        expiresOn: '2027-03-31',
+        expiresOn: '2026-11-30',
         reason: 'Merger integration: guaranteed at least Select.'
       }
     ],
