@@ -148,7 +148,7 @@ function profileRow(context: PartnerContext, managers: string[]): Row {
     Partner_Manager__c: random.pick(managers),
     Onboarded_On__c: context.onboardedOn ?? '',
     Last_Reviewed_On__c: lastReviewed[scenario.status](),
-    Review_Cadence__c: scenario.tier === 'Elite' ? 'Quarterly' : scenario.tier === 'Select' ? 'Semi-Annual' : 'Annual',
+    Review_Cadence__c: scenario.status === 'Onboarding' ? 'Monthly' : 'Quarterly',
     Joint_Customers__c: String(joint)
   };
 }
