@@ -1,0 +1,3 @@
+trigger ContentDocumentLinkTrigger on ContentDocumentLink(after insert, after delete) {
+  new FileAttachmentHandler().run();
+}

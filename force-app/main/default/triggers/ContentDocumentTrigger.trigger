@@ -1,0 +1,3 @@
+trigger ContentDocumentTrigger on ContentDocument(before delete, after undelete) {
+  new ContentDocumentTriggerHandler().run();
+}

@@ -1,0 +1,3 @@
+trigger PartnerProfileTrigger on Partner_Profile__c(before insert, before update) {
+  new PartnerProfileTriggerHandler().run();
+}
