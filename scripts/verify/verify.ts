@@ -12,6 +12,9 @@ import {
   checkXmlWellFormed,
   type CheckResult
 } from './checks.ts';
+import { checkApexSemantics } from './apex-semantics.ts';
+import { checkCrossReferences } from './cross-reference.ts';
+import { checkPmdRules } from './pmd-rules.ts';
 
 const root = process.cwd();
 const source = path.join(root, 'force-app', 'main', 'default');
@@ -23,7 +26,10 @@ const results: CheckResult[] = [
   await checkPlatformCompile(lwc),
   await checkProgramConfiguration(path.join(source, 'customMetadata')),
   await checkSourceConvert(root),
-  checkProjectDefinitions(root, path.join(root, 'node_modules', '@salesforce', 'core', 'schemas'))
+  checkProjectDefinitions(root, path.join(root, 'node_modules', '@salesforce', 'core', 'schemas')),
+  await checkApexSemantics(root),
+  await checkPmdRules(root),
+  checkCrossReferences(root)
 ];
 
 let failed = 0;
