@@ -122,7 +122,9 @@ function openDeal(context: PartnerContext, registered: boolean, withNextStep: bo
     ownerId: random.pick(context.salesReps),
     nextStep: withNextStep ? random.pick(NEXT_STEPS) : '',
     registered,
-    registeredOn: registered && random.chance(0.85) ? randomDate(random, '2026-02-01', INNER_END) : ''
+    // The org requires a registration date on registered deals; the chance() call stays so the
+    // generator's random stream (and so the rest of the sample) is unchanged.
+    registeredOn: registered ? (random.chance(0.85) ? randomDate(random, '2026-02-01', INNER_END) : '2026-02-01') : ''
   };
 }
 
@@ -268,7 +270,9 @@ export function buildOpportunities(context: PartnerContext): { rows: Row[]; won:
     rows.push({
       Id: id,
       Name: deal.name,
-      Partner_Account__c: context.accountId,
+      // A won deal without involvement cannot name the partner in the org (validation rule), so it is
+      // a direct deal: it stays out of the partner's metrics, as a blank involvement would.
+      Partner_Account__c: deal.involvement === '' ? '' : context.accountId,
       Partner_Involvement__c: deal.involvement,
       Type: deal.type,
       StageName: deal.stage,

@@ -157,7 +157,8 @@ export function buildPeople(context: PartnerContext): { contacts: Row[]; certifi
     people.push({ certifications: [{ issued: '2024-10-14', expires: addDays(EVALUATION_DATE, -1), verified: true }] });
   }
   if (edges.has('certification-without-issue-date')) {
-    people.push({ certifications: [{ issued: '', expires: '', verified: true }] });
+    // Issued_On__c is required in the org, so the uncounted edge here is an unverified certification.
+    people.push({ certifications: [{ issued: '2025-01-10', expires: '', verified: false }] });
   }
   if (edges.has('lapsed-certifications')) {
     for (let count = 0; count < 4; count++) {
