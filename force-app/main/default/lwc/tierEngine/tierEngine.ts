@@ -234,7 +234,10 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isIsoDate(text: string): boolean {
   const match = DATE_PATTERN.exec(text);
   if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999, and orgs with dated
+  // exchange rates start their first rate on 0001-01-01.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return toIsoDate(date) === text;
 }
 
@@ -329,6 +332,14 @@ function ceilTo(value: number, decimals: number): number {
   return Math.ceil(value * factor - 1e-9) / factor;
 }
 
+/** "1 more certified person", "1 day over": units are written as plural nouns in the metadata. */
+function singularUnit(unit: string): string {
+  if (/people$/.test(unit)) return unit.replace(/people$/, 'person');
+  if (/[^aeiou]ies$/.test(unit)) return unit.replace(/ies$/, 'y');
+  if (/[^s]s$/.test(unit)) return unit.slice(0, -1);
+  return unit;
+}
+
 function gapText(criterion: Criterion, value: number, currency: string): string {
   const difference = Math.abs(criterion.threshold - value);
   const over = criterion.operator === '<=';
@@ -342,9 +353,8 @@ function gapText(criterion: Criterion, value: number, currency: string): string 
     return over ? `${points} percentage points over the limit` : `${points} percentage points more`;
   }
   const amount = formatNumber(Math.max(0.01, ceilTo(difference, 2)), 2);
-  return (over ? `${amount} ${criterion.unit} over the limit` : `${amount} more ${criterion.unit}`)
-    .replace(/\s+/g, ' ')
-    .trim();
+  const unit = amount === '1' ? singularUnit(criterion.unit) : criterion.unit;
+  return (over ? `${amount} ${unit} over the limit` : `${amount} more ${unit}`).replace(/\s+/g, ' ').trim();
 }
 
 /* ------------------------------------------------------------------------- criteria and tiers */
@@ -433,6 +443,14 @@ export function assessCriterion(
     gap: met ? null : gapText(criterion, value, currency),
     reason: met ? `Met: ${shown} (required: ${required}).` : `Not met: ${shown} (required: ${required}).`
   };
+}
+
+/**
+ * Rule 6: a partner is "near upgrade" when its progress to the next tier (0..1) reaches the
+ * near-upgrade setting. Compared in percent points, like the narrow miss, so that exactly 80 % counts.
+ */
+export function isNearUpgrade(progress: number | null, settings: ProgramSettings): boolean {
+  return progress !== null && progress * 100 >= settings.nearUpgradePct - 1e-9;
 }
 
 /** Mean progress over the criteria of one tier; a tier without criteria is complete. */
@@ -560,8 +578,7 @@ export function decide(
     exceptionExpiresOn,
     nextTier: next ? next.name : null,
     progress,
-    // Compared in percent points, like the narrow miss, so that exactly 80 % counts.
-    nearUpgrade: progress !== null && progress * 100 >= settings.nearUpgradePct - 1e-9,
+    nearUpgrade: isNearUpgrade(progress, settings),
     criteria: ranked.flatMap((tier) => resultsOf(tier.name))
   };
 }

@@ -37,7 +37,7 @@ describe('c-tier-engine assessCriterion: ">=" rules', () => {
   it('is not met just below the threshold: 1 of 2 certified people', () => {
     const result = assess(SELECT_CERTIFIED, 1);
     expect(result).toMatchObject({ value: 1, threshold: 2, met: false, progress: 0.5 });
-    expect(result.gap).toBe('1 more certified people');
+    expect(result.gap).toBe('1 more certified person');
     expect(result.reason).toMatch(/^Not met/);
   });
 
@@ -107,7 +107,7 @@ describe('c-tier-engine assessCriterion: "<=" rules', () => {
     const result = assess(SELECT_AGE, 366);
     expect(result.met).toBe(false);
     expect(result.progress).toBeCloseTo(365 / 366, 12);
-    expect(result.gap).toBe('1 days over the limit');
+    expect(result.gap).toBe('1 day over the limit');
   });
 
   it('reports days over the limit: 225 vs 180 is "45 days over the limit"', () => {
@@ -227,5 +227,13 @@ describe('c-tier-engine misses smaller than the shown precision', () => {
   it('rounds a currency shortfall of cents up to one whole unit', () => {
     const revenue = assess(SELECT_REVENUE, 99999.6);
     expect(revenue.gap).toBe('USD 1.00 more');
+  });
+});
+
+describe('c-tier-engine gap wording', () => {
+  it('uses the singular unit for exactly one: "1 more certified person", "1 day over the limit"', () => {
+    expect(assess(SELECT_CERTIFIED, 1).gap).toBe('1 more certified person');
+    expect(assess(SELECT_AGE, 366).gap).toBe('1 day over the limit');
+    expect(assess(SELECT_CERTIFIED, 0).gap).toBe('2 more certified people');
   });
 });

@@ -5,7 +5,7 @@
  * quarters earlier to the evaluation date, both included.
  */
 import type { Quarter } from '../tierEngine';
-import { evaluationPeriod, parseQuarter, quarterContaining, shiftQuarter } from '../tierEngine';
+import { evaluationPeriod, isIsoDate, parseQuarter, quarterContaining, shiftQuarter } from '../tierEngine';
 import { settings } from './data/program';
 
 const CALENDAR = settings();
@@ -205,5 +205,18 @@ describe('c-tier-engine evaluationPeriod', () => {
     const eight = settings({ windowQuarters: 8 });
     const twoYears = evaluationPeriod(q('2026-Q3', eight), eight);
     expect([twoYears.windowStart, twoYears.windowEnd]).toEqual(['2024-10-01', '2026-09-30']);
+  });
+});
+
+describe('c-tier-engine isIsoDate', () => {
+  it('accepts real dates including years below 100 (dated rates start on 0001-01-01)', () => {
+    expect(isIsoDate('0001-01-01')).toBe(true);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('9999-12-31')).toBe(true);
+  });
+  it('rejects impossible or malformed dates', () => {
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('30.09.2026')).toBe(false);
   });
 });

@@ -77,7 +77,7 @@ describe('c-tier-engine qualified tier (rule 2)', () => {
     expect(decision.qualifiedTier).toBe('Registered');
     expect(result(decision, 'Select', 'CERTIFIED_PEOPLE')).toMatchObject({
       met: false,
-      gap: '1 more certified people'
+      gap: '1 more certified person'
     });
   });
 
@@ -859,7 +859,7 @@ describe('c-tier-engine evaluateProgram (rules 1, 7, 8)', () => {
       value: 1,
       threshold: 2,
       met: false,
-      gap: '1 more validated integrations'
+      gap: '1 more validated integration'
     });
   });
 
