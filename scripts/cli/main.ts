@@ -1,10 +1,13 @@
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, UserError } from '../lib/errors.ts';
+import { orgFailureMessage } from '../lib/org/failure-message.ts';
 import { EXIT_CODES_HELP, parseCommandArgs, type CliIo, type Command } from './command.ts';
+import { applyCommand } from './commands/apply.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { explainCommand } from './commands/explain.ts';
 import { simulateCommand } from './commands/simulate.ts';
+import { snapshotCommand } from './commands/snapshot.ts';
 
-export const COMMANDS: Command[] = [evaluateCommand, explainCommand, simulateCommand];
+export const COMMANDS: Command[] = [evaluateCommand, explainCommand, simulateCommand, snapshotCommand, applyCommand];
 
 export const VERSION = '0.1.0';
 
@@ -23,6 +26,7 @@ Examples:
   partner-program evaluate --snapshot data/sample
   partner-program explain "Northwind" --snapshot data/sample
   partner-program simulate --snapshot data/sample --criteria data/proposals/stricter-select
+  partner-program evaluate --target-org prod            (org mode: docs/org-mode.md)
 
 ${EXIT_CODES_HELP}
 `;
@@ -63,6 +67,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UserError) {
       reportUserError(error, io);
       return EXIT_BAD_INPUT;
+    }
+    const orgFailure = orgFailureMessage(error);
+    if (orgFailure) {
+      io.stderr(orgFailure);
+      return EXIT_INTERNAL;
     }
     const detail = process.env.PARTNER_PROGRAM_DEBUG ? (error as Error).stack : (error as Error).message;
     io.stderr(

@@ -31,8 +31,8 @@ export interface ProgramConfig {
   sources: string[];
 }
 
-type RecordKind = 'Partner_Tier' | 'Tier_Criterion' | 'Tier_Benefit' | 'Partner_Program_Setting';
-const KIND_NAMES: RecordKind[] = ['Partner_Tier', 'Tier_Criterion', 'Tier_Benefit', 'Partner_Program_Setting'];
+export type RecordKind = 'Partner_Tier' | 'Tier_Criterion' | 'Tier_Benefit' | 'Partner_Program_Setting';
+export const KIND_NAMES: RecordKind[] = ['Partner_Tier', 'Tier_Criterion', 'Tier_Benefit', 'Partner_Program_Setting'];
 
 /* Field parsers: metadata values arrive as text; each says in its message what a good value looks like. */
 const requiredText = z.string({ error: 'is missing' }).trim().min(1, { error: 'is blank' });
@@ -109,6 +109,22 @@ const settingsSchema = z.object({
   Fiscal_Year_Based_On__c: optionalText.pipe(z.enum(['', 'Start', 'End'], { error: 'must be Start or End' })),
   Allow_Tier_Skip__c: booleanText(true)
 });
+
+/** The schema each record type is validated with: the one place that says which fields a record has. */
+const RECORD_SCHEMAS = {
+  Partner_Tier: tierSchema,
+  Tier_Criterion: criterionSchema,
+  Tier_Benefit: benefitSchema,
+  Partner_Program_Setting: settingsSchema
+} satisfies Record<RecordKind, z.ZodObject>;
+
+/**
+ * The fields the loader reads, per record type (besides DeveloperName and the label): what an org
+ * query must select so that records read from the org pass the same validation as the files.
+ */
+export const PROGRAM_RECORD_FIELDS: Record<RecordKind, string[]> = Object.fromEntries(
+  KIND_NAMES.map((kind) => [kind, Object.keys(RECORD_SCHEMAS[kind].shape)])
+) as Record<RecordKind, string[]>;
 
 /** Validates one record; every problem is reported as `<file>: field <Field__c> <what is wrong>`. */
 function parseRecord<T>(record: MetadataRecord, schema: z.ZodType<T>, problems: string[]): T | null {
@@ -249,6 +265,14 @@ function buildProgram(deployed: LoadedRecords, overrides: LoadedRecords | null, 
     settings,
     sources
   };
+}
+
+/**
+ * Builds the program from records that were not read from files (the org's custom metadata, read
+ * through the API), with the same validation; `source` names where they came from in the report.
+ */
+export function programFromRecords(records: MetadataRecord[], source: string): ProgramConfig {
+  return buildProgram(groupRecords(records), null, [source]);
 }
 
 /** Loads the program from a folder of custom metadata records (the deployed ones by default). */
