@@ -12,7 +12,15 @@ export default {
       displayName: 'lwc',
       moduleFileExtensions: ['ts', 'js', 'html', 'json'],
       testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
-      modulePathIgnorePatterns: ['<rootDir>/.localdevserver']
+      modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],
+      // Stand-ins for base modules whose sfdx-lwc-jest stubs hide what tests must see: what assistive
+      // technology gets from a progress bar, and where a component navigates.
+      moduleNameMapper: {
+        '^lightning/progressBar$': '<rootDir>/jest-mocks/lwc/lightning/progressBar/progressBar',
+        '^lightning/navigation$': '<rootDir>/jest-mocks/lwc/lightning/navigation/navigation'
+      },
+      // toBeAccessible() from @sa11y/jest, and custom labels with their English values.
+      setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/jest.lwc-setup.js']
     },
     {
       displayName: 'cli',
