@@ -2,11 +2,11 @@ import path from 'node:path';
 import { UserError } from '../../lib/errors.ts';
 import { evaluateInOrg } from '../../lib/org/evaluate-org.ts';
 import { evaluationTable } from '../../lib/report/evaluation-table.ts';
-import { resultDocument } from '../../lib/report/result-document.ts';
-import { resultsCsv } from '../../lib/report/results-csv.ts';
-import { writeBackPlan } from '../../lib/report/write-back-plan.ts';
+import { resultDocumentJson } from '../../lib/report/result-document.ts';
+import { resultsCsvRecords } from '../../lib/report/results-csv.ts';
+import { writeBackPlanRecords } from '../../lib/report/write-back-plan.ts';
 import { runEvaluation } from '../../lib/run-evaluation.ts';
-import { writeOutputsAtomically } from '../../lib/write-outputs.ts';
+import { copyFileTo, writeOutputsAtomically } from '../../lib/write-outputs.ts';
 import {
   progressReporter,
   EXIT_CODES_HELP,
@@ -108,23 +108,26 @@ ${EXIT_CODES_HELP}
       criteriaDir: values.criteria as string | undefined,
       progress: progressReporter(io, format === 'table')
     });
-    const documentJson = JSON.stringify(resultDocument(run), null, 2) + '\n';
-    const csv = resultsCsv(run);
     if (typeof values.out === 'string') {
-      const plan = writeBackPlan(run);
-      const written = await writeOutputsAtomically(path.resolve(values.out), {
-        'results.json': documentJson,
-        'results.csv': csv,
+      const outDir = path.resolve(values.out);
+      const plan = writeBackPlanRecords(run);
+      const written = await writeOutputsAtomically(outDir, {
+        'results.json': resultDocumentJson(run),
+        'results.csv': resultsCsvRecords(run),
         'Tier_Evaluation__c.csv': plan.evaluations,
         'Partner_Profile__c.csv': plan.profiles
       });
       io.stderr(
         `Wrote ${written.length} files to ${values.out}: ${written.map((file) => path.basename(file)).join(', ')}\n`
       );
+      if (format === 'json') await copyFileTo(path.join(outDir, 'results.json'), io.stdout);
+      else if (format === 'csv') await copyFileTo(path.join(outDir, 'results.csv'), io.stdout);
+    } else if (format === 'json') {
+      for (const piece of resultDocumentJson(run)) io.stdout(piece);
+    } else if (format === 'csv') {
+      for (const piece of resultsCsvRecords(run)) io.stdout(piece);
     }
-    if (format === 'json') io.stdout(documentJson);
-    else if (format === 'csv') io.stdout(csv);
-    else io.stdout(evaluationTable(run));
+    if (format === 'table') io.stdout(evaluationTable(run));
     return 0;
   }
 };

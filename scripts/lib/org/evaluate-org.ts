@@ -8,12 +8,12 @@ import path from 'node:path';
 import { progressReporter } from '../../cli/command.ts';
 import { UserError } from '../errors.ts';
 import { evaluationTable } from '../report/evaluation-table.ts';
-import { resultDocument } from '../report/result-document.ts';
-import { resultsCsv } from '../report/results-csv.ts';
-import { EVALUATION_COLUMNS, PROFILE_COLUMNS, writeBackPlan } from '../report/write-back-plan.ts';
+import { resultDocumentJson } from '../report/result-document.ts';
+import { resultsCsvRecords } from '../report/results-csv.ts';
+import { EVALUATION_COLUMNS, PROFILE_COLUMNS, writeBackPlanRecords } from '../report/write-back-plan.ts';
 import { evaluateLoaded, readSnapshotFor, resolveQuarter } from '../run-evaluation.ts';
 import { readManifest, SNAPSHOT_FORMAT } from '../snapshot/manifest.ts';
-import { writeOutputsAtomically } from '../write-outputs.ts';
+import { copyFileTo, writeOutputsAtomically } from '../write-outputs.ts';
 import { applyReportText } from './apply-report.ts';
 import { applyRun, WRITE_TARGETS } from './apply-run.ts';
 import { writeMetadataRecords } from './metadata-xml.ts';
@@ -155,12 +155,10 @@ export async function evaluateInOrg(options: OrgEvaluateOptions, io: OrgCliIo): 
       config
     );
     const run = evaluateLoaded(manifest, config, period, snapshot);
-    const documentJson = JSON.stringify(resultDocument(run), null, 2) + '\n';
-    const csv = resultsCsv(run);
-    const writeBack = writeBackPlan(run);
+    const writeBack = writeBackPlanRecords(run);
     await writeOutputsAtomically(runDir, {
-      'results.json': documentJson,
-      'results.csv': csv,
+      'results.json': resultDocumentJson(run),
+      'results.csv': resultsCsvRecords(run),
       'Tier_Evaluation__c.csv': writeBack.evaluations,
       'Partner_Profile__c.csv': writeBack.profiles
     });
@@ -174,8 +172,8 @@ export async function evaluateInOrg(options: OrgEvaluateOptions, io: OrgCliIo): 
       createdAt: now.toISOString()
     });
     await writeJsonAtomically(path.join(runDir, RUN_FILE), info);
-    if (options.format === 'json') io.stdout(documentJson);
-    else if (options.format === 'csv') io.stdout(csv);
+    if (options.format === 'json') await copyFileTo(path.join(runDir, 'results.json'), io.stdout);
+    else if (options.format === 'csv') await copyFileTo(path.join(runDir, 'results.csv'), io.stdout);
     else io.stdout(evaluationTable(run));
   } catch (error) {
     // Nothing was written to the org yet: free the lock for the next run.

@@ -127,3 +127,39 @@ export function resultDocument(run: EvaluationRun): ResultDocument {
     warnings: run.warnings
   };
 }
+
+/** Each line of `JSON.stringify(value, null, 2)` indented by `indent` more (strings hold no line break). */
+function indented(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+}
+
+/** The items of one array of the document, as JSON.stringify(document, null, 2) writes them. */
+function* arrayItems(items: unknown[]): Generator<string> {
+  for (let index = 0; index < items.length; index++)
+    yield `${index === 0 ? '' : ','}\n    ${indented(items[index], '    ')}`;
+}
+
+/**
+ * The result document as text, piece by piece: exactly `JSON.stringify(resultDocument(run), null, 2)`
+ * followed by a line break, without building the whole text (hundreds of megabytes for 100,000
+ * partners, beyond what one JavaScript string can hold).
+ */
+export function* resultDocumentJson(run: EvaluationRun): Generator<string> {
+  const { partners, skipped, warnings, ...head } = resultDocument(run);
+  const headText = JSON.stringify(head, null, 2);
+  yield headText.slice(0, -2);
+  for (const [name, items] of [
+    ['partners', partners],
+    ['skipped', skipped],
+    ['warnings', warnings]
+  ] as const) {
+    if (items.length === 0) {
+      yield `,\n  "${name}": []`;
+      continue;
+    }
+    yield `,\n  "${name}": [`;
+    yield* arrayItems(items);
+    yield '\n  ]';
+  }
+  yield '\n}\n';
+}

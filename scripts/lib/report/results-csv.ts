@@ -1,9 +1,14 @@
-import { stringify } from 'csv-stringify/sync';
 import type { EvaluationRun } from '../run-evaluation.ts';
+import { csvRecord } from './csv-text.ts';
 import { missingText } from './result-document.ts';
 
 /** results.csv: one row per partner (evaluated or skipped) with the metric values that decided it. */
 export function resultsCsv(run: EvaluationRun): string {
+  return [...resultsCsvRecords(run)].join('');
+}
+
+/** results.csv record by record (header first), so a large file is written without building it whole. */
+export function* resultsCsvRecords(run: EvaluationRun): Generator<string> {
   const metrics = [
     ...new Set(run.program.criteria.filter((criterion) => criterion.active).map((criterion) => criterion.metric))
   ].sort();
@@ -25,10 +30,10 @@ export function resultsCsv(run: EvaluationRun): string {
     'Missing',
     'Summary'
   ];
-  const rows: (string | number)[][] = [];
+  yield csvRecord(header);
   for (const decision of run.evaluation.decisions) {
     const values = run.metrics.get(decision.accountId) ?? {};
-    rows.push([
+    yield csvRecord([
       decision.accountId,
       decision.name,
       decision.partnerType,
@@ -52,7 +57,7 @@ export function resultsCsv(run: EvaluationRun): string {
   }
   for (const skipped of run.evaluation.skipped) {
     const partner = run.partners.get(skipped.accountId)!;
-    rows.push([
+    yield csvRecord([
       skipped.accountId,
       skipped.name,
       partner.partnerType,
@@ -71,5 +76,4 @@ export function resultsCsv(run: EvaluationRun): string {
       skipped.reason
     ]);
   }
-  return stringify([header, ...rows]);
 }

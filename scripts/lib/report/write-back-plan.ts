@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { METRICS, type Decision } from '../../../force-app/main/default/lwc/tierEngine/tierEngine.ts';
 import type { EvaluationRun } from '../run-evaluation.ts';
+import { csvRecord } from './csv-text.ts';
 
 /** Bulk API 2.0 leaves a field unchanged for an empty value and sets it to null for `#N/A`. */
 export const BULK_NULL = '#N/A';
@@ -80,14 +80,25 @@ export function evaluationKey(accountId: string, quarter: string): string {
  * Partner_Profile__c rows to update by Id, as Bulk API 2.0 ingest CSVs.
  */
 export function writeBackPlan(run: EvaluationRun): { evaluations: string; profiles: string } {
+  const plan = writeBackPlanRecords(run);
+  return { evaluations: [...plan.evaluations].join(''), profiles: [...plan.profiles].join('') };
+}
+
+/** The plan's two files record by record (header first), to write them without building them whole. */
+export function writeBackPlanRecords(run: EvaluationRun): {
+  evaluations: Iterable<string>;
+  profiles: Iterable<string>;
+} {
+  return { evaluations: evaluationRecords(run), profiles: profileRecords(run) };
+}
+
+function* evaluationRecords(run: EvaluationRun): Generator<string> {
   const { period } = run;
   const quarter = period.quarter;
-  const nextQuarterStart = new Date(Date.parse(quarter.end) + 86_400_000).toISOString().slice(0, 10);
-  const evaluations: string[][] = [];
-  const profiles: string[][] = [];
+  yield csvRecord(EVALUATION_COLUMNS);
   for (const decision of run.evaluation.decisions) {
     const partner = run.partners.get(decision.accountId)!;
-    evaluations.push([
+    yield csvRecord([
       evaluationKey(decision.accountId, quarter.label),
       partner.profileId,
       quarter.label,
@@ -109,9 +120,18 @@ export function writeBackPlan(run: EvaluationRun): { evaluations: string; profil
       run.criteriaHash,
       run.evaluation.engineVersion
     ]);
+  }
+}
+
+function* profileRecords(run: EvaluationRun): Generator<string> {
+  const quarter = run.period.quarter;
+  const nextQuarterStart = new Date(Date.parse(quarter.end) + 86_400_000).toISOString().slice(0, 10);
+  yield csvRecord(PROFILE_COLUMNS);
+  for (const decision of run.evaluation.decisions) {
+    const partner = run.partners.get(decision.accountId)!;
     const metrics = run.metrics.get(decision.accountId) ?? {};
     const tierChanged = decision.resultingTier !== decision.previousTier;
-    profiles.push([
+    yield csvRecord([
       partner.profileId,
       decision.resultingTier,
       // A new tier applies from the first day after the evaluated quarter; unchanged tiers keep their date.
@@ -128,8 +148,4 @@ export function writeBackPlan(run: EvaluationRun): { evaluations: string; profil
       quarter.end
     ]);
   }
-  return {
-    evaluations: stringify([EVALUATION_COLUMNS, ...evaluations]),
-    profiles: stringify([PROFILE_COLUMNS, ...profiles])
-  };
 }
