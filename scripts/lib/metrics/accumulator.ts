@@ -45,6 +45,21 @@ export function emptyTotals(): PartnerTotals {
   };
 }
 
+/**
+ * The size of one partner's totals: one cell per scalar field plus the entries of the collections
+ * inside (certified contacts, FIELD: values). The benchmark's regression test checks that it does
+ * not change when a partner has more opportunities, reviews or evidence records.
+ */
+export function totalsSize(totals: PartnerTotals): number {
+  let cells = 0;
+  for (const value of Object.values(totals)) {
+    if (value instanceof Set) cells += value.size;
+    else if (value !== null && typeof value === 'object') cells += Object.keys(value).length;
+    else cells++;
+  }
+  return cells;
+}
+
 function percent(part: number, whole: number): number {
   return (part / whole) * 100;
 }

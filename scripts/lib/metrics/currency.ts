@@ -29,6 +29,11 @@ export class CurrencyConverter {
     for (const list of this.periods.values()) list.sort((a, b) => a.start.localeCompare(b.start));
   }
 
+  /** Every period added, to rebuild the same converter elsewhere (a worker thread). */
+  periodList(): { isoCode: string; start: IsoDate; nextStart: IsoDate; rate: number }[] {
+    return [...this.periods].flatMap(([isoCode, list]) => list.map((period) => ({ isoCode, ...period })));
+  }
+
   /** The rate in force on `date`, 1 for the corporate currency, or null when none is. */
   rateOn(isoCode: string, date: IsoDate): number | null {
     if (isoCode === this.corporateCurrency) return 1;
