@@ -15,6 +15,7 @@ if (major < 24) {
 const { main } = await import('../cli/main.ts');
 const io = {
   stdout: (text) => process.stdout.write(text),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
   stderr: (text) => process.stderr.write(text),
   interactive: Boolean(process.stderr.isTTY)
 };

@@ -4,6 +4,8 @@ import { UserError } from '../lib/errors.ts';
 /** Where a command writes; tests pass their own to capture output without spawning a process. */
 export interface CliIo {
   stdout: (text: string) => void;
+  /** Bytes to stdout, for large outputs copied from a file (optional: text through `stdout` otherwise). */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   /** True when stderr is an interactive terminal (progress messages are shown only then). */
   interactive: boolean;

@@ -137,4 +137,21 @@ export class FakeOrg {
       (request) => (!path || path.test(request.path)) && (!method || request.method === method)
     );
   }
+
+  /** Every REST SOQL query received, alone (GET /query) or as a subrequest of POST /composite. */
+  soqlQueries(): string[] {
+    const queries: string[] = [];
+    for (const request of this.requests) {
+      if (request.method === 'GET' && /\/query\/?$/.test(request.path) && request.query.q)
+        queries.push(request.query.q);
+      if (request.method === 'POST' && /\/composite\/?$/.test(request.path)) {
+        const { compositeRequest = [] } = JSON.parse(request.body || '{}') as { compositeRequest?: { url: string }[] };
+        for (const sub of compositeRequest) {
+          const q = new URL(sub.url, 'http://127.0.0.1').searchParams.get('q');
+          if (q) queries.push(q);
+        }
+      }
+    }
+    return queries;
+  }
 }

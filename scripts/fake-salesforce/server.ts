@@ -32,6 +32,7 @@ function route(org: FakeOrg, request: FakeHttpRequest): FakeHttpResponse {
   if (first === 'composite' && second === 'sobjects' && !third && (method === 'POST' || method === 'PATCH')) {
     return rest.collections(org, request);
   }
+  if (first === 'composite' && !second && method === 'POST') return composite(org, request);
   if (first === 'actions' && second === 'standard' && third === 'customNotificationAction' && method === 'POST') {
     return rest.customNotification(org, request);
   }
@@ -49,6 +50,55 @@ function route(org: FakeOrg, request: FakeHttpRequest): FakeHttpResponse {
     }
   }
   return apiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+}
+
+/** Composite limits Salesforce documents: 25 subrequests, of which at most 5 queries. */
+const COMPOSITE_MAX = 25;
+const COMPOSITE_MAX_QUERIES = 5;
+
+/**
+ * POST /composite with GET subrequests (describes and queries, what org mode sends): each
+ * subrequest is answered by the same routes as a request of its own; one API call in all.
+ */
+function composite(org: FakeOrg, request: FakeHttpRequest): FakeHttpResponse {
+  const { compositeRequest } = JSON.parse(request.body || '{}') as {
+    compositeRequest?: { method: string; url: string; referenceId: string }[];
+  };
+  if (!Array.isArray(compositeRequest) || compositeRequest.length === 0) {
+    return apiError(400, 'JSON_PARSER_ERROR', 'compositeRequest is required');
+  }
+  if (compositeRequest.length > COMPOSITE_MAX) {
+    return apiError(400, 'INVALID_API_INPUT', `Composite requests may have at most ${COMPOSITE_MAX} subrequests`);
+  }
+  const queries = compositeRequest.filter((sub) => /\/query\/?\?/.test(sub.url)).length;
+  if (queries > COMPOSITE_MAX_QUERIES) {
+    return apiError(400, 'INVALID_API_INPUT', `Composite requests may have at most ${COMPOSITE_MAX_QUERIES} queries`);
+  }
+  const compositeResponse = compositeRequest.map((sub) => {
+    const url = new URL(sub.url, 'http://127.0.0.1');
+    const match = /^\/services\/data\/v(\d+\.\d)\/(.*?)\/?$/.exec(url.pathname);
+    let answer: FakeHttpResponse;
+    if (!match || sub.method !== 'GET')
+      answer = apiError(400, 'INVALID_API_INPUT', `Unsupported subrequest ${sub.method} ${sub.url}`);
+    else {
+      try {
+        answer = route(org, {
+          method: 'GET',
+          segments: match[2].split('/').map(decodeURIComponent),
+          query: url.searchParams,
+          headers: request.headers,
+          body: '',
+          apiVersion: match[1]
+        });
+      } catch (error) {
+        if (error instanceof FakeApiError) answer = apiError(error.status, error.errorCode, error.message);
+        else if (error instanceof SoqlError) answer = apiError(400, 'MALFORMED_QUERY', error.message);
+        else answer = apiError(500, 'UNKNOWN_EXCEPTION', (error as Error).message);
+      }
+    }
+    return { body: answer.body ?? null, httpHeaders: {}, httpStatusCode: answer.status, referenceId: sub.referenceId };
+  });
+  return { status: 200, body: { compositeResponse } };
 }
 
 function takeFault(org: FakeOrg, method: string, path: string): Fault | undefined {

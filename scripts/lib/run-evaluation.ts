@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import {
+  eachDecision,
   ENGINE_VERSION,
   evaluateProgram,
+  partnersInOrder,
+  skippedPartner,
+  type Decision,
   evaluationPeriod,
   parseQuarter,
   quarterContaining,
@@ -12,7 +16,8 @@ import {
   type Program,
   type ProgramEvaluation,
   type ProgramSettings,
-  type Quarter
+  type Quarter,
+  type Skipped
 } from '../../force-app/main/default/lwc/tierEngine/tierEngine.ts';
 import { UserError } from './errors.ts';
 import { bindProgram, loadProgram, programHash, type ProgramConfig } from './program/load-program.ts';
@@ -26,7 +31,16 @@ export interface EvaluationRun {
   config: ProgramConfig;
   program: Program;
   period: EvaluationPeriod;
-  evaluation: ProgramEvaluation;
+  engineVersion: string;
+  /** Partners that are not Active, in Account Id order (rule 1). */
+  skipped: Skipped[];
+  /**
+   * Every decision at once, computed on first use. Large outputs use `decisions()` instead, which
+   * decides partner by partner so no more than one decision is held.
+   */
+  readonly evaluation: ProgramEvaluation;
+  /** The decisions one at a time, in Account Id order (the held ones once `evaluation` was used). */
+  decisions: () => Iterable<Decision>;
   partners: Map<string, Partner>;
   metrics: Map<string, MetricValues>;
   /** Same inputs, same id: a fingerprint of snapshot, quarter, rules and engine version. */
@@ -101,19 +115,23 @@ export function evaluateLoaded(
   snapshot: SnapshotData
 ): EvaluationRun {
   const program = bindProgram(config, manifest.corporateCurrency);
-  const evaluation = evaluateProgram(
-    snapshot.partners,
-    (accountId) => snapshot.metrics.get(accountId) ?? {},
-    program,
-    period
-  );
+  const metricsFor = (accountId: string) => snapshot.metrics.get(accountId) ?? {};
   const criteriaHash = programHash(config);
+  let evaluation: ProgramEvaluation | undefined;
   return {
     manifest,
     config,
     program,
     period,
-    evaluation,
+    engineVersion: ENGINE_VERSION,
+    skipped: partnersInOrder(snapshot.partners)
+      .map(skippedPartner)
+      .filter((entry): entry is Skipped => entry !== null),
+    get evaluation() {
+      evaluation ??= evaluateProgram(snapshot.partners, metricsFor, program, period);
+      return evaluation;
+    },
+    decisions: () => evaluation?.decisions ?? eachDecision(snapshot.partners, metricsFor, program, period),
     partners: new Map(snapshot.partners.map((partner) => [partner.accountId, partner])),
     metrics: snapshot.metrics,
     runId: runFingerprint(manifest, period.quarter, criteriaHash),

@@ -1,60 +1,123 @@
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { CliIo } from '../cli/command.ts';
 import { UserError } from './errors.ts';
 
-/**
- * Writes a set of files so that a reader never sees half of them: every file is first written in
- * full under a temporary name, and only when all succeeded are they renamed into place.
- */
-/** Writes text given whole or piece by piece, in writes of about a megabyte. */
-function writeText(file: string, content: string | Iterable<string>): void {
-  const fd = openSync(file, 'w');
-  try {
-    let buffer = '';
-    const flush = () => {
-      const bytes = Buffer.from(buffer, 'utf8');
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-      buffer = '';
-    };
-    for (const piece of typeof content === 'string' ? [content] : content) {
-      buffer += piece;
-      if (buffer.length >= 1 << 20) flush();
+/** A file written in pieces through a buffer of about a megabyte. */
+export class BufferedFile {
+  private readonly fd: number;
+  private buffer = '';
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'w');
+  }
+
+  write(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length >= 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    const bytes = Buffer.from(this.buffer, 'utf8');
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
+    this.buffer = '';
+  }
+
+  close(): void {
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
     }
-    flush();
-  } finally {
-    closeSync(fd);
   }
 }
 
-export async function writeOutputsAtomically(
-  outDir: string,
-  files: Record<string, string | Iterable<string>>
-): Promise<string[]> {
+/**
+ * A set of files written so that a reader never sees half of them: each is written in full under a
+ * temporary name and renamed into place only when all succeeded (`commit`); `abort` removes them.
+ */
+export interface StagedOutputs {
+  files: Record<string, BufferedFile>;
+  commit(): Promise<string[]>;
+  abort(): Promise<void>;
+}
+
+export async function stageOutputs(outDir: string, names: string[]): Promise<StagedOutputs> {
   try {
     await mkdir(outDir, { recursive: true });
   } catch (error) {
     throw new UserError(`Cannot create the output folder ${outDir}: ${(error as Error).message}`);
   }
   const staged: [string, string][] = [];
+  const files: Record<string, BufferedFile> = {};
+  const abort = async () => {
+    for (const file of Object.values(files)) {
+      try {
+        file.close();
+      } catch {
+        // already closed, or the disk failed: the file is removed next
+      }
+    }
+    await Promise.all(staged.map(([temporary]) => rm(temporary, { force: true })));
+  };
   try {
-    for (const [name, content] of Object.entries(files)) {
+    for (const name of names) {
       const target = path.join(outDir, name);
       const temporary = `${target}.partial-${process.pid}`;
       staged.push([temporary, target]);
-      writeText(temporary, content);
+      files[name] = new BufferedFile(temporary);
     }
   } catch (error) {
-    await Promise.all(staged.map(([temporary]) => rm(temporary, { force: true })));
+    await abort();
     throw new UserError(`Cannot write to ${outDir}: ${(error as Error).message}. Nothing was written.`);
   }
-  for (const [temporary, target] of staged) await rename(temporary, target);
-  return staged.map(([, target]) => target);
+  return {
+    files,
+    abort,
+    async commit() {
+      try {
+        for (const file of Object.values(files)) file.close();
+      } catch (error) {
+        await abort();
+        throw new UserError(`Cannot write to ${outDir}: ${(error as Error).message}. Nothing was written.`);
+      }
+      for (const [temporary, target] of staged) await rename(temporary, target);
+      return staged.map(([, target]) => target);
+    }
+  };
 }
 
-/** A written file on an output such as stdout, in pieces: it can be larger than one string may be. */
-export async function copyFileTo(file: string, write: (text: string) => void): Promise<void> {
+/** Writes files given whole or piece by piece, all or none (see stageOutputs). */
+export async function writeOutputsAtomically(
+  outDir: string,
+  files: Record<string, string | Iterable<string>>
+): Promise<string[]> {
+  const staged = await stageOutputs(outDir, Object.keys(files));
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      const file = staged.files[name];
+      for (const piece of typeof content === 'string' ? [content] : content) file.write(piece);
+    }
+  } catch (error) {
+    await staged.abort();
+    if (error instanceof UserError) throw error;
+    throw new UserError(`Cannot write to ${outDir}: ${(error as Error).message}. Nothing was written.`);
+  }
+  return staged.commit();
+}
+
+/**
+ * A written file on stdout, in pieces (it can be larger than one string may be): as bytes when the
+ * output takes bytes (the bin's stdout), else as text.
+ */
+export async function copyFileTo(file: string, io: Pick<CliIo, 'stdout' | 'stdoutBytes'>): Promise<void> {
+  const { stdoutBytes } = io;
+  if (stdoutBytes) {
+    for await (const bytes of createReadStream(file, { highWaterMark: 1 << 20 })) stdoutBytes(bytes as Buffer);
+    return;
+  }
   for await (const piece of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }))
-    write(piece as string);
+    io.stdout(piece as string);
 }

@@ -145,7 +145,7 @@ describe('bench: Opportunity.csv in two worker threads', () => {
 describe('bench: org mode API calls against the fake org', () => {
   const orgMode = orgModeMissing(process.cwd()) === null;
   (orgMode ? it : it.skip)(
-    'do not grow with partners apart from result pages and notification batches; one ingest job per object',
+    'do not grow with partners apart from result pages; one ingest job per object; within 50 calls',
     async () => {
       // Required only when org mode exists (jest runs this file as CommonJS).
       const { countOrgCalls } = require('../lib/org-run.ts') as typeof import('../lib/org-run.ts');
@@ -155,11 +155,15 @@ describe('bench: org mode API calls against the fake org', () => {
         for (const jobs of Object.values(counts.ingestJobsPerObject)) expect(jobs).toBeLessThanOrEqual(2);
         expect(counts.total).toBeLessThan(counts.naive / 10);
       }
-      const fixed = (counts: typeof small) => counts.calls.queryJobs + counts.calls.ingestJobs + counts.calls.other;
+      const fixed = (counts: typeof small) =>
+        counts.calls.queryJobs + counts.calls.ingestJobs + counts.calls.other + counts.calls.notifications;
       expect(fixed(large)).toBe(fixed(small));
       expect(large.calls.queryJobs).toBe(small.calls.queryJobs);
-      // Notifications go out in batches of 100; result pages follow rows ÷ page size.
-      expect(large.calls.notifications).toBeLessThanOrEqual(Math.ceil(large.partners / 100));
+      // One notification per partner manager (batches of 100 managers), not per partner.
+      expect(large.calls.notifications).toBe(1);
+      // Only result pages follow the data (rows ÷ page size); the bound is 50 calls at 100,000.
+      expect(large.total - large.calls.resultPages).toBeLessThanOrEqual(40);
+      expect(large.total).toBeLessThanOrEqual(50);
       expect(large.naive).toBeGreaterThan(5 * large.partners);
     },
     60_000

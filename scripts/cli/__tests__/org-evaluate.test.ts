@@ -74,7 +74,7 @@ describe('evaluate --target-org', () => {
     expect(pages.every((request) => request.query.maxRecords === '5')).toBe(true);
     expect(pages.some((request) => request.query.locator)).toBe(true);
     // Custom metadata through REST SOQL, relationship fields by DeveloperName.
-    const rest = env.fake.org.calls(/\/query$/, 'GET').map((request) => request.query.q);
+    const rest = env.fake.org.soqlQueries();
     expect(rest).toContainEqual(
       expect.stringMatching(/^SELECT DeveloperName, MasterLabel, Tier__r\.DeveloperName, .* FROM Tier_Criterion__mdt/)
     );

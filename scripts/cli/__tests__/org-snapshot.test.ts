@@ -110,7 +110,7 @@ describe('snapshot --target-org', () => {
     expect(soql.some((text) => text.includes('CurrencyIsoCode'))).toBe(false);
     expect(soql.some((text) => text.includes('DatedConversionRate'))).toBe(false);
     expect(existsSync(path.join(out, 'DatedConversionRate.csv'))).toBe(false);
-    const rest = env.fake.org.calls(/\/query$/, 'GET').map((request) => request.query.q);
+    const rest = env.fake.org.soqlQueries();
     expect(rest).toContain('SELECT Id, DefaultCurrencyIsoCode FROM Organization');
     expect((await evaluateOffline(out)).code).toBe(0);
   });

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { UserError } from '../../lib/errors.ts';
 import { evaluateInOrg } from '../../lib/org/evaluate-org.ts';
 import { evaluationTable } from '../../lib/report/evaluation-table.ts';
+import { writeEvaluationFiles } from '../../lib/report/evaluation-files.ts';
 import { resultDocumentJson } from '../../lib/report/result-document.ts';
 import { resultsCsvRecords } from '../../lib/report/results-csv.ts';
-import { writeBackPlanRecords } from '../../lib/report/write-back-plan.ts';
 import { runEvaluation } from '../../lib/run-evaluation.ts';
-import { copyFileTo, writeOutputsAtomically } from '../../lib/write-outputs.ts';
+import { copyFileTo } from '../../lib/write-outputs.ts';
 import {
   progressReporter,
   EXIT_CODES_HELP,
@@ -110,24 +110,20 @@ ${EXIT_CODES_HELP}
     });
     if (typeof values.out === 'string') {
       const outDir = path.resolve(values.out);
-      const plan = writeBackPlanRecords(run);
-      const written = await writeOutputsAtomically(outDir, {
-        'results.json': resultDocumentJson(run),
-        'results.csv': resultsCsvRecords(run),
-        'Tier_Evaluation__c.csv': plan.evaluations,
-        'Partner_Profile__c.csv': plan.profiles
-      });
+      const written = await writeEvaluationFiles(run, outDir, { tableRows: format === 'table' });
       io.stderr(
-        `Wrote ${written.length} files to ${values.out}: ${written.map((file) => path.basename(file)).join(', ')}\n`
+        `Wrote ${written.files.length} files to ${values.out}: ${written.files.map((file) => path.basename(file)).join(', ')}\n`
       );
-      if (format === 'json') await copyFileTo(path.join(outDir, 'results.json'), io.stdout);
-      else if (format === 'csv') await copyFileTo(path.join(outDir, 'results.csv'), io.stdout);
+      if (format === 'json') await copyFileTo(path.join(outDir, 'results.json'), io);
+      else if (format === 'csv') await copyFileTo(path.join(outDir, 'results.csv'), io);
+      else io.stdout(evaluationTable(run, { summary: written.summary, rows: written.tableRows! }));
     } else if (format === 'json') {
       for (const piece of resultDocumentJson(run)) io.stdout(piece);
     } else if (format === 'csv') {
       for (const piece of resultsCsvRecords(run)) io.stdout(piece);
+    } else {
+      io.stdout(evaluationTable(run));
     }
-    if (format === 'table') io.stdout(evaluationTable(run));
     return 0;
   }
 };

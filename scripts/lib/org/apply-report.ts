@@ -22,8 +22,8 @@ export function applyReportText(report: ApplyReport, runDir: string, target: str
     for (const failure of object.jobFailures) lines.push(`  ${failure}`);
   }
   if (report.notifications) {
-    const { sent, failed, skipped, withoutManager } = report.notifications;
-    let line = `  Notifications: ${count(sent)} sent to partner managers`;
+    const { sent, failed, skipped, withoutManager, partners } = report.notifications;
+    let line = `  Notifications: ${count(sent)} sent to partner managers (about ${count(partners)} partner${partners === 1 ? '' : 's'})`;
     if (skipped > 0) line += `, ${count(skipped)} sent earlier`;
     if (failed > 0) line += `, ${count(failed)} failed (see notifications.csv)`;
     if (withoutManager > 0) line += `, ${count(withoutManager)} partner(s) without a partner manager`;

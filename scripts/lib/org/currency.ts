@@ -5,7 +5,7 @@
  * the way the offline rule converts them (docs/snapshot-format.md, Multi-currency).
  */
 import type { SalesforceClient } from './http.ts';
-import { queryAll, type SObjectDescribe } from './rest.ts';
+import { queryAll, type SObjectDescribe, type SObjectRecord } from './rest.ts';
 
 export interface CurrencyFacts {
   corporateCurrency: string;
@@ -14,32 +14,44 @@ export interface CurrencyFacts {
   staticRates: { isoCode: string; rate: number }[];
 }
 
-export async function readCurrencyFacts(
-  client: SalesforceClient,
-  describes: Map<string, SObjectDescribe | null>
-): Promise<CurrencyFacts> {
+/** The query that tells the corporate currency (and, in a multi-currency org, the static rates). */
+export function currencyQuery(describes: Map<string, SObjectDescribe | null>): {
+  soql: string;
+  multiCurrency: boolean;
+} {
   const opportunity = describes.get('Opportunity');
   const multiCurrency = opportunity?.fields.some((field) => field.name === 'CurrencyIsoCode') ?? false;
+  return multiCurrency
+    ? { soql: 'SELECT IsoCode, ConversionRate, IsCorporate FROM CurrencyType WHERE IsActive = true', multiCurrency }
+    : { soql: 'SELECT Id, DefaultCurrencyIsoCode FROM Organization', multiCurrency };
+}
+
+/** The currency facts from the answer to currencyQuery. */
+export function currencyFacts(records: SObjectRecord[], multiCurrency: boolean): CurrencyFacts {
   if (!multiCurrency) {
-    const [organization] = await queryAll(client, 'SELECT Id, DefaultCurrencyIsoCode FROM Organization');
+    const [organization] = records;
     return {
       corporateCurrency: String(organization?.DefaultCurrencyIsoCode ?? 'USD'),
       multiCurrency,
       staticRates: []
     };
   }
-  const currencies = await queryAll(
-    client,
-    'SELECT IsoCode, ConversionRate, IsCorporate FROM CurrencyType WHERE IsActive = true'
-  );
-  const corporate = currencies.find((currency) => currency.IsCorporate === true);
+  const corporate = records.find((currency) => currency.IsCorporate === true);
   return {
     corporateCurrency: String(corporate?.IsoCode ?? 'USD'),
     multiCurrency,
-    staticRates: currencies
+    staticRates: records
       .filter((currency) => currency.IsCorporate !== true)
       .map((currency) => ({ isoCode: String(currency.IsoCode), rate: Number(currency.ConversionRate) }))
   };
+}
+
+export async function readCurrencyFacts(
+  client: SalesforceClient,
+  describes: Map<string, SObjectDescribe | null>
+): Promise<CurrencyFacts> {
+  const { soql, multiCurrency } = currencyQuery(describes);
+  return currencyFacts(await queryAll(client, soql), multiCurrency);
 }
 
 /** DatedConversionRate rows valid from 1900 on, from the static rates (orgs without dated rates). */

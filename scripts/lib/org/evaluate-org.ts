@@ -8,17 +8,16 @@ import path from 'node:path';
 import { progressReporter } from '../../cli/command.ts';
 import { UserError } from '../errors.ts';
 import { evaluationTable } from '../report/evaluation-table.ts';
-import { resultDocumentJson } from '../report/result-document.ts';
-import { resultsCsvRecords } from '../report/results-csv.ts';
-import { EVALUATION_COLUMNS, PROFILE_COLUMNS, writeBackPlanRecords } from '../report/write-back-plan.ts';
+import { writeEvaluationFiles } from '../report/evaluation-files.ts';
+import { EVALUATION_COLUMNS, PROFILE_COLUMNS } from '../report/write-back-plan.ts';
 import { evaluateLoaded, readSnapshotFor, resolveQuarter } from '../run-evaluation.ts';
 import { readManifest, SNAPSHOT_FORMAT } from '../snapshot/manifest.ts';
-import { copyFileTo, writeOutputsAtomically } from '../write-outputs.ts';
+import { copyFileTo } from '../write-outputs.ts';
 import { applyReportText } from './apply-report.ts';
 import { applyRun, WRITE_TARGETS } from './apply-run.ts';
 import { writeMetadataRecords } from './metadata-xml.ts';
 import { acquireLock, LOCK_FIELDS, LOCK_OBJECT, releaseLock, runKey, type HeldLock } from './lock.ts';
-import { notificationTypeId, NOTIFICATION_TYPE } from './notifications.ts';
+import { NOTIFICATION_TYPE } from './notifications.ts';
 import { newLockId, openOrg, orgDeps, orgProgress, requireConfirmation, type OrgCliIo } from './org-cli.ts';
 import { readOrgContext } from './org-context.ts';
 import { assertPreflight, limitProblems, readProblems, writeProblems } from './preflight.ts';
@@ -31,7 +30,6 @@ import {
   writeJsonAtomically,
   type RunInfo
 } from './run-folder.ts';
-import { runningUserId } from './running-user.ts';
 import { snapshotQueries } from './snapshot-queries.ts';
 import { takeSnapshot } from './take-snapshot.ts';
 
@@ -60,7 +58,10 @@ export async function evaluateInOrg(options: OrgEvaluateOptions, io: OrgCliIo): 
   if (options.apply) requireConfirmation(options.yes, deps, command);
   const progress = orgProgress(io, options.format === 'table');
   const { session, client } = await openOrg(options.target, deps);
-  const context = await readOrgContext(client, options.apply, `org ${session.username} (${session.orgId})`);
+  const context = await readOrgContext(client, options.apply, `org ${session.username} (${session.orgId})`, {
+    notificationType: options.apply && options.notify,
+    user: options.apply
+  });
   const config = context.program.config;
   const now = deps.now();
   const quarter = resolveQuarter(
@@ -105,7 +106,7 @@ export async function evaluateInOrg(options: OrgEvaluateOptions, io: OrgCliIo): 
       })
     );
     if (options.notify) {
-      typeId = await notificationTypeId(client);
+      typeId = context.notificationTypeId ?? null;
       if (!typeId) {
         problems.push(
           `The custom notification type ${NOTIFICATION_TYPE} is not in the org: deploy force-app (notificationtypes/), or add --no-notify.`
@@ -119,7 +120,7 @@ export async function evaluateInOrg(options: OrgEvaluateOptions, io: OrgCliIo): 
   await assertNewFolder(runDir);
   const lockId = newLockId(session.orgId, quarter.label, now);
   let lock: HeldLock | undefined;
-  const userId = options.apply ? await runningUserId(client) : '';
+  const userId = options.apply ? context.userId! : '';
   if (options.apply) {
     lock = await acquireLock(client, {
       runKey: runKey(session.orgId, quarter.label),
@@ -155,13 +156,7 @@ export async function evaluateInOrg(options: OrgEvaluateOptions, io: OrgCliIo): 
       config
     );
     const run = evaluateLoaded(manifest, config, period, snapshot);
-    const writeBack = writeBackPlanRecords(run);
-    await writeOutputsAtomically(runDir, {
-      'results.json': resultDocumentJson(run),
-      'results.csv': resultsCsvRecords(run),
-      'Tier_Evaluation__c.csv': writeBack.evaluations,
-      'Partner_Profile__c.csv': writeBack.profiles
-    });
+    const written = await writeEvaluationFiles(run, runDir, { tableRows: options.format === 'table' });
     info = newRunInfo({
       target: options.target,
       orgId: session.orgId,
@@ -172,9 +167,9 @@ export async function evaluateInOrg(options: OrgEvaluateOptions, io: OrgCliIo): 
       createdAt: now.toISOString()
     });
     await writeJsonAtomically(path.join(runDir, RUN_FILE), info);
-    if (options.format === 'json') await copyFileTo(path.join(runDir, 'results.json'), io.stdout);
-    else if (options.format === 'csv') await copyFileTo(path.join(runDir, 'results.csv'), io.stdout);
-    else io.stdout(evaluationTable(run));
+    if (options.format === 'json') await copyFileTo(path.join(runDir, 'results.json'), io);
+    else if (options.format === 'csv') await copyFileTo(path.join(runDir, 'results.csv'), io);
+    else io.stdout(evaluationTable(run, { summary: written.summary, rows: written.tableRows! }));
   } catch (error) {
     // Nothing was written to the org yet: free the lock for the next run.
     if (lock) await releaseLock(client, lock, 'Failed').catch(() => undefined);

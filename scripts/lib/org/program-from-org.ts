@@ -13,7 +13,7 @@ import {
 } from '../program/load-program.ts';
 import type { MetadataRecord } from '../program/metadata-files.ts';
 import type { SalesforceClient } from './http.ts';
-import { queryAll, type SObjectRecord } from './rest.ts';
+import { queryMany, type SObjectRecord } from './rest.ts';
 
 /** Metadata relationship fields: the org answers the related record's id, the loader wants its DeveloperName. */
 const METADATA_RELATIONSHIPS: Partial<Record<RecordKind, string[]>> = {
@@ -65,13 +65,21 @@ export interface OrgProgram {
   records: MetadataRecord[];
 }
 
-/** Reads and validates the org's program: one REST query per record type. */
-export async function readProgramFromOrg(client: SalesforceClient, source: string): Promise<OrgProgram> {
+/** The queries that read the program: one per record type, in KIND_NAMES order. */
+export function programQueries(): string[] {
+  return KIND_NAMES.map(programQuery);
+}
+
+/** The program from the answers to programQueries, validated. */
+export function programFromOrgRecords(answers: SObjectRecord[][], source: string): OrgProgram {
   const records: MetadataRecord[] = [];
-  for (const kind of KIND_NAMES) {
-    for (const record of await queryAll(client, programQuery(kind))) {
-      records.push(metadataRecordFromOrg(kind, record));
-    }
-  }
+  KIND_NAMES.forEach((kind, index) => {
+    for (const record of answers[index]) records.push(metadataRecordFromOrg(kind, record));
+  });
   return { config: programFromRecords(records, source), records };
+}
+
+/** Reads and validates the org's program: a query per record type, all in one composite call. */
+export async function readProgramFromOrg(client: SalesforceClient, source: string): Promise<OrgProgram> {
+  return programFromOrgRecords(await queryMany(client, programQueries()), source);
 }

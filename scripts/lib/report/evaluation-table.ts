@@ -1,18 +1,37 @@
-import { tiersByRank } from '../../../force-app/main/default/lwc/tierEngine/tierEngine.ts';
+import { tiersByRank, type Decision } from '../../../force-app/main/default/lwc/tierEngine/tierEngine.ts';
 import type { EvaluationRun } from '../run-evaluation.ts';
-import { missingText, OUTCOMES, summarize } from './result-document.ts';
+import { missingText, OUTCOMES, summarize, type Summary } from './result-document.ts';
 import { percentText, renderTable } from './text-table.ts';
 
-/** The terminal report of an evaluation: summary first, then one row per partner. */
-export function evaluationTable(run: EvaluationRun): string {
+/** One partner's row of the terminal table (a few short strings, so a streamed run can keep them all). */
+export function evaluationTableRow(run: EvaluationRun, decision: Decision): string[] {
+  return [
+    decision.name,
+    decision.partnerType,
+    decision.previousTier,
+    decision.resultingTier,
+    decision.outcome,
+    decision.nextTier ?? '—',
+    percentText(decision.progress),
+    missingText(decision, run.manifest.corporateCurrency) || '—',
+    decision.accountId
+  ];
+}
+
+/**
+ * The terminal report of an evaluation: summary first, then one row per partner. A streamed run
+ * passes the summary and rows it collected; otherwise they are computed here.
+ */
+export function evaluationTable(run: EvaluationRun, collected?: { summary: Summary; rows: string[][] }): string {
   const { period, manifest } = run;
-  const summary = summarize(run);
+  const summary = collected?.summary ?? summarize(run);
+  const rows = collected?.rows ?? [...run.decisions()].map((decision) => evaluationTableRow(run, decision));
   const out: string[] = [];
   out.push(
     `Quarterly tier evaluation ${period.quarter.label}: evaluation date ${period.quarter.end}, window ${period.windowStart} to ${period.windowEnd}`
   );
   out.push(
-    `Snapshot ${manifest.source}, exported ${manifest.exportedAt}; amounts in ${manifest.corporateCurrency}; engine ${run.evaluation.engineVersion}; rules ${run.criteriaHash}; run ${run.runId}`
+    `Snapshot ${manifest.source}, exported ${manifest.exportedAt}; amounts in ${manifest.corporateCurrency}; engine ${run.engineVersion}; rules ${run.criteriaHash}; run ${run.runId}`
   );
   out.push('');
   out.push(`${summary.partnersEvaluated} partners evaluated, ${summary.partnersSkipped} skipped.`);
@@ -50,7 +69,7 @@ export function evaluationTable(run: EvaluationRun): string {
   );
   section(
     'Skipped',
-    run.evaluation.skipped.map((entry) => `${entry.name}: ${entry.reason}`)
+    run.skipped.map((entry) => `${entry.name}: ${entry.reason}`)
   );
   out.push('');
   out.push(
@@ -66,18 +85,7 @@ export function evaluationTable(run: EvaluationRun): string {
         { header: 'What is missing' }
       ],
       // Sorted by name for reading; JSON and CSV keep the engine's order (by Account Id).
-      [...run.evaluation.decisions]
-        .sort((a, b) => a.name.localeCompare(b.name) || a.accountId.localeCompare(b.accountId))
-        .map((decision) => [
-          decision.name,
-          decision.partnerType,
-          decision.previousTier,
-          decision.resultingTier,
-          decision.outcome,
-          decision.nextTier ?? '—',
-          percentText(decision.progress),
-          missingText(decision, run.manifest.corporateCurrency) || '—'
-        ])
+      [...rows].sort((a, b) => a[0].localeCompare(b[0]) || a[8].localeCompare(b[8])).map((row) => row.slice(0, 8))
     )
   );
   if (run.warnings.length > 0) {

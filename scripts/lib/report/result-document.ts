@@ -34,10 +34,11 @@ export interface ResultDocument {
   windowEnd: string;
   corporateCurrency: string;
   snapshot: { source: string; exportedAt: string };
-  summary: Summary;
   partners: Decision[];
   skipped: Skipped[];
   warnings: string[];
+  /** Last, so that the document can be written while partners are decided (it counts them). */
+  summary: Summary;
 }
 
 /** A compact gap for lists: `certified people +1`, `revenue +USD 12,000.00`, `proof age 45 over`, `CSAT no data`. */
@@ -65,54 +66,80 @@ export function missingText(decision: Decision, currency: string): string {
     .join(', ');
 }
 
-function countBy<T>(items: T[], key: (item: T) => string, names: string[]): Record<string, number> {
-  const counts: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
-  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return counts;
-}
+/**
+ * The summary, built decision by decision so a streamed evaluation never holds all decisions:
+ * counts per tier and outcome, and the short lists (near upgrade, grace, held by exception).
+ */
+export class SummaryBuilder {
+  private readonly tierNames: string[];
+  private readonly currency: string;
+  private readonly summary: Summary;
 
-export function summarize(run: EvaluationRun): Summary {
-  const decisions = run.evaluation.decisions;
-  const tierNames = tiersByRank(run.program.tiers).map((tier) => tier.name);
-  return {
-    partnersEvaluated: decisions.length,
-    partnersSkipped: run.evaluation.skipped.length,
-    tiersBefore: countBy(decisions, (decision) => decision.previousTier, tierNames),
-    tiersAfter: countBy(decisions, (decision) => decision.resultingTier, tierNames),
-    outcomes: countBy(decisions, (decision) => decision.outcome, OUTCOMES) as Record<Outcome, number>,
-    nearUpgrade: decisions
-      .filter((decision) => decision.nearUpgrade)
-      .map((decision) => ({
+  constructor(run: Pick<EvaluationRun, 'program' | 'manifest'>) {
+    this.tierNames = tiersByRank(run.program.tiers).map((tier) => tier.name);
+    this.currency = run.manifest.corporateCurrency;
+    const zero = () => Object.fromEntries(this.tierNames.map((name) => [name, 0]));
+    this.summary = {
+      partnersEvaluated: 0,
+      partnersSkipped: 0,
+      tiersBefore: zero(),
+      tiersAfter: zero(),
+      outcomes: Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>,
+      nearUpgrade: [],
+      grace: [],
+      heldByException: []
+    };
+  }
+
+  add(decision: Decision): void {
+    const summary = this.summary;
+    summary.partnersEvaluated++;
+    summary.tiersBefore[decision.previousTier] = (summary.tiersBefore[decision.previousTier] ?? 0) + 1;
+    summary.tiersAfter[decision.resultingTier] = (summary.tiersAfter[decision.resultingTier] ?? 0) + 1;
+    summary.outcomes[decision.outcome] = (summary.outcomes[decision.outcome] ?? 0) + 1;
+    if (decision.nearUpgrade) {
+      summary.nearUpgrade.push({
         accountId: decision.accountId,
         name: decision.name,
         tier: decision.resultingTier,
         nextTier: decision.nextTier!,
         progress: decision.progress!
-      })),
-    grace: decisions
-      .filter((decision) => decision.outcome === 'Grace')
-      .map((decision) => ({
+      });
+    }
+    if (decision.outcome === 'Grace') {
+      summary.grace.push({
         accountId: decision.accountId,
         name: decision.name,
         tier: decision.resultingTier,
         graceUntil: decision.graceUntil!,
-        missing: missingText(decision, run.manifest.corporateCurrency)
-      })),
-    heldByException: decisions
-      .filter((decision) => decision.outcome === 'Held by Exception')
-      .map((decision) => ({
+        missing: missingText(decision, this.currency)
+      });
+    }
+    if (decision.outcome === 'Held by Exception') {
+      summary.heldByException.push({
         accountId: decision.accountId,
         name: decision.name,
         tier: decision.resultingTier,
         exceptionExpiresOn: decision.exceptionExpiresOn!
-      }))
-  };
+      });
+    }
+  }
+
+  build(skipped: number): Summary {
+    return { ...this.summary, partnersSkipped: skipped };
+  }
+}
+
+export function summarize(run: EvaluationRun): Summary {
+  const builder = new SummaryBuilder(run);
+  for (const decision of run.decisions()) builder.add(decision);
+  return builder.build(run.skipped.length);
 }
 
 export function resultDocument(run: EvaluationRun): ResultDocument {
   const { period } = run;
   return {
-    engineVersion: run.evaluation.engineVersion,
+    engineVersion: run.engineVersion,
     runId: run.runId,
     criteriaHash: run.criteriaHash,
     quarter: period.quarter.label,
@@ -121,45 +148,102 @@ export function resultDocument(run: EvaluationRun): ResultDocument {
     windowEnd: period.windowEnd,
     corporateCurrency: run.manifest.corporateCurrency,
     snapshot: { source: run.manifest.source, exportedAt: run.manifest.exportedAt },
-    summary: summarize(run),
-    partners: run.evaluation.decisions,
-    skipped: run.evaluation.skipped,
-    warnings: run.warnings
+    partners: [...run.decisions()],
+    skipped: run.skipped,
+    warnings: run.warnings,
+    summary: summarize(run)
   };
 }
 
-/** Each line of `JSON.stringify(value, null, 2)` indented by `indent` more (strings hold no line break). */
-function indented(value: unknown, indent: string): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+/** Items per JSON.stringify call when the document is written piece by piece. */
+const BATCH = 500;
+
+/**
+ * Items of one top-level array of the document, as JSON.stringify(document, null, 2) writes them:
+ * the batch is stringified inside a one-key object, which indents it exactly as in the whole
+ * document, and the object's own first and last lines are cut off.
+ */
+function arrayItemsText(name: string, items: unknown[], first: boolean): string {
+  const prefix = `{\n  ${JSON.stringify(name)}: [`.length;
+  const suffix = '\n  ]\n}'.length;
+  return (first ? '' : ',') + JSON.stringify({ [name]: items }, null, 2).slice(prefix, -suffix);
 }
 
-/** The items of one array of the document, as JSON.stringify(document, null, 2) writes them. */
-function* arrayItems(items: unknown[]): Generator<string> {
-  for (let index = 0; index < items.length; index++)
-    yield `${index === 0 ? '' : ','}\n    ${indented(items[index], '    ')}`;
+function arrayText(name: string, items: unknown[]): string {
+  if (items.length === 0) return `,\n  "${name}": []`;
+  return `,\n  "${name}": [${arrayItemsText(name, items, true)}\n  ]`;
 }
 
 /**
- * The result document as text, piece by piece: exactly `JSON.stringify(resultDocument(run), null, 2)`
- * followed by a line break, without building the whole text (hundreds of megabytes for 100,000
- * partners, beyond what one JavaScript string can hold).
+ * The result document as text, piece by piece, exactly `JSON.stringify(resultDocument(run), null, 2)`
+ * followed by a line break: push decisions as they are decided; the summary is counted on the way
+ * and written last. Never holds more than one batch of decisions, nor the whole text (hundreds of
+ * megabytes for 100,000 partners, beyond what one JavaScript string can hold).
  */
-export function* resultDocumentJson(run: EvaluationRun): Generator<string> {
-  const { partners, skipped, warnings, ...head } = resultDocument(run);
-  const headText = JSON.stringify(head, null, 2);
-  yield headText.slice(0, -2);
-  for (const [name, items] of [
-    ['partners', partners],
-    ['skipped', skipped],
-    ['warnings', warnings]
-  ] as const) {
-    if (items.length === 0) {
-      yield `,\n  "${name}": []`;
-      continue;
-    }
-    yield `,\n  "${name}": [`;
-    yield* arrayItems(items);
-    yield '\n  ]';
+export class ResultDocumentWriter {
+  private readonly run: EvaluationRun;
+  private readonly write: (text: string) => void;
+  private readonly summary: SummaryBuilder;
+  private batch: Decision[] = [];
+  private written = 0;
+
+  constructor(run: EvaluationRun, write: (text: string) => void) {
+    this.run = run;
+    this.write = write;
+    this.summary = new SummaryBuilder(run);
+    const { period } = run;
+    const head = {
+      engineVersion: run.engineVersion,
+      runId: run.runId,
+      criteriaHash: run.criteriaHash,
+      quarter: period.quarter.label,
+      evaluationDate: period.quarter.end,
+      windowStart: period.windowStart,
+      windowEnd: period.windowEnd,
+      corporateCurrency: run.manifest.corporateCurrency,
+      snapshot: { source: run.manifest.source, exportedAt: run.manifest.exportedAt }
+    };
+    write(JSON.stringify(head, null, 2).slice(0, -2));
   }
-  yield '\n}\n';
+
+  decision(decision: Decision): void {
+    this.summary.add(decision);
+    this.batch.push(decision);
+    if (this.batch.length >= BATCH) this.flush();
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.write(
+      (this.written === 0 ? ',\n  "partners": [' : '') + arrayItemsText('partners', this.batch, this.written === 0)
+    );
+    this.written += this.batch.length;
+    this.batch = [];
+  }
+
+  /** Closes the document; returns the summary it ends with. */
+  end(): Summary {
+    this.flush();
+    this.write(this.written === 0 ? ',\n  "partners": []' : '\n  ]');
+    this.write(arrayText('skipped', this.run.skipped));
+    this.write(arrayText('warnings', this.run.warnings));
+    const summary = this.summary.build(this.run.skipped.length);
+    this.write(`,\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
+    return summary;
+  }
+}
+
+/** The result document as text, piece by piece (see ResultDocumentWriter). */
+export function* resultDocumentJson(run: EvaluationRun): Generator<string> {
+  let pieces: string[] = [];
+  const writer = new ResultDocumentWriter(run, (text) => pieces.push(text));
+  for (const decision of run.decisions()) {
+    writer.decision(decision);
+    if (pieces.length > 0) {
+      yield* pieces;
+      pieces = [];
+    }
+  }
+  writer.end();
+  yield* pieces;
 }

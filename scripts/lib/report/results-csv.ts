@@ -1,3 +1,4 @@
+import type { Decision, Skipped } from '../../../force-app/main/default/lwc/tierEngine/tierEngine.ts';
 import type { EvaluationRun } from '../run-evaluation.ts';
 import { csvRecord } from './csv-text.ts';
 import { missingText } from './result-document.ts';
@@ -7,12 +8,16 @@ export function resultsCsv(run: EvaluationRun): string {
   return [...resultsCsvRecords(run)].join('');
 }
 
-/** results.csv record by record (header first), so a large file is written without building it whole. */
-export function* resultsCsvRecords(run: EvaluationRun): Generator<string> {
-  const metrics = [
+/** The metric columns of results.csv: every metric an active criterion reads, sorted. */
+export function metricColumns(run: EvaluationRun): string[] {
+  return [
     ...new Set(run.program.criteria.filter((criterion) => criterion.active).map((criterion) => criterion.metric))
   ].sort();
-  const header = [
+}
+
+/** results.csv's header record. */
+export function resultsCsvHeader(run: EvaluationRun): string {
+  return csvRecord([
     'AccountId',
     'Name',
     'PartnerType',
@@ -26,54 +31,65 @@ export function* resultsCsvRecords(run: EvaluationRun): Generator<string> {
     'NextTier',
     'ProgressPct',
     'NearUpgrade',
-    ...metrics,
+    ...metricColumns(run),
     'Missing',
     'Summary'
-  ];
-  yield csvRecord(header);
-  for (const decision of run.evaluation.decisions) {
-    const values = run.metrics.get(decision.accountId) ?? {};
-    yield csvRecord([
-      decision.accountId,
-      decision.name,
-      decision.partnerType,
-      'Active',
-      decision.previousTier,
-      decision.qualifiedTier,
-      decision.resultingTier,
-      decision.outcome,
-      decision.graceUntil ?? '',
-      decision.exceptionExpiresOn ?? '',
-      decision.nextTier ?? '',
-      decision.progress === null ? '' : (decision.progress * 100).toFixed(2),
-      String(decision.nearUpgrade),
-      ...metrics.map((metric) => {
-        const value = values[metric]?.value;
-        return value === null || value === undefined ? '' : Number(value.toFixed(4));
-      }),
-      missingText(decision, run.manifest.corporateCurrency),
-      decision.summary
-    ]);
-  }
-  for (const skipped of run.evaluation.skipped) {
-    const partner = run.partners.get(skipped.accountId)!;
-    yield csvRecord([
-      skipped.accountId,
-      skipped.name,
-      partner.partnerType,
-      skipped.status,
-      partner.currentTier ?? '',
-      '',
-      '',
-      'Skipped',
-      '',
-      '',
-      '',
-      '',
-      '',
-      ...metrics.map(() => ''),
-      '',
-      skipped.reason
-    ]);
-  }
+  ]);
+}
+
+/** results.csv's record of one evaluated partner. */
+export function resultsCsvDecisionRecord(run: EvaluationRun, decision: Decision, metrics = metricColumns(run)): string {
+  const values = run.metrics.get(decision.accountId) ?? {};
+  return csvRecord([
+    decision.accountId,
+    decision.name,
+    decision.partnerType,
+    'Active',
+    decision.previousTier,
+    decision.qualifiedTier,
+    decision.resultingTier,
+    decision.outcome,
+    decision.graceUntil ?? '',
+    decision.exceptionExpiresOn ?? '',
+    decision.nextTier ?? '',
+    decision.progress === null ? '' : (decision.progress * 100).toFixed(2),
+    String(decision.nearUpgrade),
+    ...metrics.map((metric) => {
+      const value = values[metric]?.value;
+      return value === null || value === undefined ? '' : Number(value.toFixed(4));
+    }),
+    missingText(decision, run.manifest.corporateCurrency),
+    decision.summary
+  ]);
+}
+
+/** results.csv's record of one skipped partner (not Active). */
+export function resultsCsvSkippedRecord(run: EvaluationRun, skipped: Skipped, metrics = metricColumns(run)): string {
+  const partner = run.partners.get(skipped.accountId)!;
+  return csvRecord([
+    skipped.accountId,
+    skipped.name,
+    partner.partnerType,
+    skipped.status,
+    partner.currentTier ?? '',
+    '',
+    '',
+    'Skipped',
+    '',
+    '',
+    '',
+    '',
+    '',
+    ...metrics.map(() => ''),
+    '',
+    skipped.reason
+  ]);
+}
+
+/** results.csv record by record (header first), so a large file is written without building it whole. */
+export function* resultsCsvRecords(run: EvaluationRun): Generator<string> {
+  const metrics = metricColumns(run);
+  yield resultsCsvHeader(run);
+  for (const decision of run.decisions()) yield resultsCsvDecisionRecord(run, decision, metrics);
+  for (const skipped of run.skipped) yield resultsCsvSkippedRecord(run, skipped, metrics);
 }

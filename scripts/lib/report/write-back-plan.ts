@@ -92,60 +92,66 @@ export function writeBackPlanRecords(run: EvaluationRun): {
   return { evaluations: evaluationRecords(run), profiles: profileRecords(run) };
 }
 
-function* evaluationRecords(run: EvaluationRun): Generator<string> {
+/** The plan's Tier_Evaluation__c record of one decision (upsert on Evaluation_Key__c). */
+export function evaluationPlanRecord(run: EvaluationRun, decision: Decision): string {
   const { period } = run;
   const quarter = period.quarter;
+  const partner = run.partners.get(decision.accountId)!;
+  return csvRecord([
+    evaluationKey(decision.accountId, quarter.label),
+    partner.profileId,
+    quarter.label,
+    period.windowStart,
+    period.windowEnd,
+    decision.previousTier,
+    orNull(decision.previousGraceUntil),
+    decision.qualifiedTier,
+    decision.resultingTier,
+    decision.outcome,
+    orNull(decision.graceUntil),
+    orNull(decision.exceptionExpiresOn),
+    orNull(decision.nextTier),
+    progressPercent(decision.progress),
+    String(decision.nearUpgrade),
+    decision.summary,
+    criteriaJson(decision),
+    run.runId,
+    run.criteriaHash,
+    run.engineVersion
+  ]);
+}
+
+/** The plan's Partner_Profile__c record of one decision (update by Id). */
+export function profilePlanRecord(run: EvaluationRun, decision: Decision): string {
+  const quarter = run.period.quarter;
+  const nextQuarterStart = new Date(Date.parse(quarter.end) + 86_400_000).toISOString().slice(0, 10);
+  const partner = run.partners.get(decision.accountId)!;
+  const metrics = run.metrics.get(decision.accountId) ?? {};
+  const tierChanged = decision.resultingTier !== decision.previousTier;
+  return csvRecord([
+    partner.profileId,
+    decision.resultingTier,
+    // A new tier applies from the first day after the evaluated quarter; unchanged tiers keep their date.
+    tierChanged ? nextQuarterStart : '',
+    orNull(decision.graceUntil),
+    quarter.end,
+    orNull(decision.nextTier),
+    progressPercent(decision.progress),
+    String(decision.nearUpgrade),
+    ...PLAN_METRICS.map((metric) => {
+      const value = metrics[metric]?.value;
+      return value === null || value === undefined ? BULK_NULL : round(value, 2);
+    }),
+    quarter.end
+  ]);
+}
+
+function* evaluationRecords(run: EvaluationRun): Generator<string> {
   yield csvRecord(EVALUATION_COLUMNS);
-  for (const decision of run.evaluation.decisions) {
-    const partner = run.partners.get(decision.accountId)!;
-    yield csvRecord([
-      evaluationKey(decision.accountId, quarter.label),
-      partner.profileId,
-      quarter.label,
-      period.windowStart,
-      period.windowEnd,
-      decision.previousTier,
-      orNull(decision.previousGraceUntil),
-      decision.qualifiedTier,
-      decision.resultingTier,
-      decision.outcome,
-      orNull(decision.graceUntil),
-      orNull(decision.exceptionExpiresOn),
-      orNull(decision.nextTier),
-      progressPercent(decision.progress),
-      String(decision.nearUpgrade),
-      decision.summary,
-      criteriaJson(decision),
-      run.runId,
-      run.criteriaHash,
-      run.evaluation.engineVersion
-    ]);
-  }
+  for (const decision of run.decisions()) yield evaluationPlanRecord(run, decision);
 }
 
 function* profileRecords(run: EvaluationRun): Generator<string> {
-  const quarter = run.period.quarter;
-  const nextQuarterStart = new Date(Date.parse(quarter.end) + 86_400_000).toISOString().slice(0, 10);
   yield csvRecord(PROFILE_COLUMNS);
-  for (const decision of run.evaluation.decisions) {
-    const partner = run.partners.get(decision.accountId)!;
-    const metrics = run.metrics.get(decision.accountId) ?? {};
-    const tierChanged = decision.resultingTier !== decision.previousTier;
-    yield csvRecord([
-      partner.profileId,
-      decision.resultingTier,
-      // A new tier applies from the first day after the evaluated quarter; unchanged tiers keep their date.
-      tierChanged ? nextQuarterStart : '',
-      orNull(decision.graceUntil),
-      quarter.end,
-      orNull(decision.nextTier),
-      progressPercent(decision.progress),
-      String(decision.nearUpgrade),
-      ...PLAN_METRICS.map((metric) => {
-        const value = metrics[metric]?.value;
-        return value === null || value === undefined ? BULK_NULL : round(value, 2);
-      }),
-      quarter.end
-    ]);
-  }
+  for (const decision of run.decisions()) yield profilePlanRecord(run, decision);
 }

@@ -583,6 +583,38 @@ export function decide(
   };
 }
 
+/** Rule 1: only Active partners are evaluated; the others are skipped with the reason (null when Active). */
+export function skippedPartner(partner: PartnerState): Skipped | null {
+  if (partner.status === 'Active') return null;
+  return {
+    accountId: partner.accountId,
+    name: partner.name,
+    status: partner.status || '(blank)',
+    reason: `Status is ${partner.status || 'blank'}; only Active partners are evaluated.`
+  };
+}
+
+/** Partners in the order every evaluation reports them: by Account Id. */
+export function partnersInOrder(partners: PartnerState[]): PartnerState[] {
+  return [...partners].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+}
+
+/**
+ * The decisions of every Active partner, one at a time and in evaluateProgram's order, so that a
+ * caller can write each decision and let it go (100,000 decisions held at once take half a gigabyte).
+ */
+export function* eachDecision(
+  partners: PartnerState[],
+  metricsFor: (accountId: string) => MetricValues,
+  program: Program,
+  period: EvaluationPeriod
+): Generator<Decision> {
+  for (const partner of partnersInOrder(partners)) {
+    if (skippedPartner(partner)) continue;
+    yield decide(partner, metricsFor(partner.accountId), program, period);
+  }
+}
+
 /** Evaluates every partner (rule 1: only Active partners; others are skipped with the reason). */
 export function evaluateProgram(
   partners: PartnerState[],
@@ -590,20 +622,9 @@ export function evaluateProgram(
   program: Program,
   period: EvaluationPeriod
 ): ProgramEvaluation {
-  const sorted = [...partners].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
-  const decisions: Decision[] = [];
-  const skipped: Skipped[] = [];
-  for (const partner of sorted) {
-    if (partner.status !== 'Active') {
-      skipped.push({
-        accountId: partner.accountId,
-        name: partner.name,
-        status: partner.status || '(blank)',
-        reason: `Status is ${partner.status || 'blank'}; only Active partners are evaluated.`
-      });
-      continue;
-    }
-    decisions.push(decide(partner, metricsFor(partner.accountId), program, period));
-  }
+  const skipped = partnersInOrder(partners)
+    .map(skippedPartner)
+    .filter((entry): entry is Skipped => entry !== null);
+  const decisions = [...eachDecision(partners, metricsFor, program, period)];
   return { engineVersion: ENGINE_VERSION, period, decisions, skipped };
 }
