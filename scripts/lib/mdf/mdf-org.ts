@@ -29,8 +29,9 @@ const FILTERS: Record<string, string> = {
   Campaign: 'Id IN (SELECT Campaign__c FROM MDF_Request__c)'
 };
 
+/** The partner accounts' names only: the rest of Account.csv is the evaluation's. */
 const SPECS: Record<string, Record<string, { required: boolean }>> = {
-  Account: SNAPSHOT_FILES.Account,
+  Account: { Id: SNAPSHOT_FILES.Account.Id, Name: SNAPSHOT_FILES.Account.Name },
   ...MDF_SNAPSHOT_FILES
 };
 
