@@ -509,6 +509,17 @@ const REQUESTS: RequestSpec[] = [
 
 const cents = (amount: number) => Math.round(amount * 100);
 
+/** Goal__c by activity type: what the money is for, as a partner writes it. */
+const GOALS: Record<string, string> = {
+  Event: 'Meet qualified buyers in person and book follow-up meetings with them.',
+  Webinar: 'Generate qualified leads with a live product webinar and a recorded follow-up.',
+  'Digital Campaign': 'Reach new accounts in our territory with paid social and search ads.',
+  'Content Syndication': 'Syndicate our joint case study to buyers researching the category.',
+  Training: "Train the partner's sales team to position the product.",
+  'Trade Show': 'Present the joint solution at our booth and collect qualified leads.',
+  Other: 'Co-marketing activity with the vendor.'
+};
+
 function fail(request: RequestSpec, message: string): never {
   throw new Error(`MDF request of ${request.partner} (${request.status}): ${message}`);
 }
@@ -643,7 +654,9 @@ export function buildMdf(
       Decision_Comment__c: request.comment ?? '',
       Start_Date__c: request.start,
       End_Date__c: request.end,
-      Expected_Pipeline__c: money(cents(request.expectedPipeline))
+      Expected_Pipeline__c: money(cents(request.expectedPipeline)),
+      Goal__c: GOALS[request.activity],
+      Target_Audience__c: `IT and operations leaders at mid-size customers (${request.partner})`
     });
     for (const claim of request.claims ?? []) {
       claimNumber++;

@@ -8,7 +8,11 @@ import { ALL_SNAPSHOT_FILES, type SnapshotFileObject } from '../lib/snapshot/sch
 export type Row = Record<string, string>;
 
 /** Columns beyond the snapshot format that the sample carries (a numeric field for FIELD: criteria). */
-const EXTRA_COLUMNS: Partial<Record<SnapshotFileObject, string[]>> = { Partner_Profile__c: ['Joint_Customers__c'] };
+/** MDF requests carry what a submission needs in an org (validation rule Submission_Complete). */
+const EXTRA_COLUMNS: Partial<Record<SnapshotFileObject, string[]>> = {
+  Partner_Profile__c: ['Joint_Customers__c'],
+  MDF_Request__c: ['Goal__c', 'Target_Audience__c']
+};
 /**
  * Opportunities name their end customer in Name; the customer accounts themselves are not in the
  * sample. MDF amounts are in the corporate currency, so the MDF files carry no CurrencyIsoCode.
