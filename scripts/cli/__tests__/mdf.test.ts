@@ -224,4 +224,20 @@ describe('mdf --snapshot data/sample', () => {
     expect(help.out).toContain('partner-program mdf --snapshot data/sample --format csv --section roi-partners');
     expect(help.out).toContain('Exit codes:');
   });
+
+  it('README shows output that mdf --snapshot data/sample --quarter 2026-Q3 really prints', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const excerpt =
+      /```\n\$ npm exec partner-program -- mdf --snapshot data\/sample --quarter 2026-Q3\n([\s\S]*?)```/.exec(
+        readme
+      )![1];
+    const result = await mdf('--quarter', '2026-Q3');
+    const output = result.out.split('\n');
+    let position = 0;
+    for (const line of excerpt.split('\n').filter((text) => text.trim() !== '' && text.trim() !== '…')) {
+      const found = output.indexOf(line, position);
+      expect({ line, found: found >= 0 }).toEqual({ line, found: true });
+      position = found + 1;
+    }
+  });
 });
