@@ -4,16 +4,24 @@ import { EXIT_CODES_HELP, parseCommandArgs, type CliIo, type Command } from './c
 import { applyCommand } from './commands/apply.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { explainCommand } from './commands/explain.ts';
+import { mdfCommand } from './commands/mdf.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
 
-export const COMMANDS: Command[] = [evaluateCommand, explainCommand, simulateCommand, snapshotCommand, applyCommand];
+export const COMMANDS: Command[] = [
+  evaluateCommand,
+  explainCommand,
+  simulateCommand,
+  snapshotCommand,
+  applyCommand,
+  mdfCommand
+];
 
 export const VERSION = '0.1.0';
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
-  return `partner-program: run the partner program's quarterly tier evaluation from the terminal.
+  return `partner-program: run the partner program's quarterly tier evaluation and MDF report from the terminal.
 
 Usage: partner-program <command> [options]
 
@@ -27,6 +35,7 @@ Examples:
   partner-program explain "Northwind" --snapshot data/sample
   partner-program simulate --snapshot data/sample --criteria data/proposals/stricter-select
   partner-program evaluate --target-org prod            (org mode: docs/org-mode.md)
+  partner-program mdf --snapshot data/sample --quarter 2026-Q3
 
 ${EXIT_CODES_HELP}
 `;

@@ -183,3 +183,85 @@ export async function seedOrg(org: FakeOrg, options: SeedOptions): Promise<Seede
   const basics = seedOrgBasics(org, options.managers ?? 3);
   return { ...basics, ...seedPartners(org, options.partners, basics.managerIds, options.density) };
 }
+
+export interface SeededMdf {
+  budgetIds: string[];
+  requestIds: string[];
+  campaignIds: string[];
+}
+
+/**
+ * MDF records for the first three seeded partners (`accountIds`): one 2026-Q3 budget of 100,000 for
+ * North America / Elite, two campaigns (with the roll-ups an org computes from linked opportunities),
+ * an approved request with a paid and an approved claim, a request submitted on 2026-09-01 and a
+ * rejected one. Figures the org-mode MDF test checks by hand.
+ */
+export function seedMdf(org: FakeOrg, accountIds: string[]): SeededMdf {
+  const { store } = org;
+  const budget = store.insert('MDF_Budget__c', {
+    Name: '2026-Q3 North America Elite',
+    Fiscal_Quarter__c: '2026-Q3',
+    Region__c: 'North America',
+    Eligible_Tier__c: 'Elite',
+    Amount__c: 100_000,
+    Status__c: 'Open'
+  });
+  const campaigns = [
+    store.insert('Campaign', { Name: 'Summit', AmountAllOpportunities: 300_000, AmountWonOpportunities: 90_000 }),
+    store.insert('Campaign', { Name: 'Unused', AmountAllOpportunities: 999_999, AmountWonOpportunities: 999_999 })
+  ];
+  const approved = store.insert('MDF_Request__c', {
+    Name: 'MDF-00001',
+    Account__c: accountIds[0],
+    Budget__c: String(budget.Id),
+    Campaign__c: String(campaigns[0].Id),
+    Status__c: 'Approved',
+    Activity_Type__c: 'Event',
+    Requested_Amount__c: 40_000,
+    Approved_Amount__c: 30_000,
+    Submitted_On__c: '2026-07-01T09:00:00.000Z',
+    Decided_On__c: '2026-07-03T09:00:00.000Z'
+  });
+  const submitted = store.insert('MDF_Request__c', {
+    Name: 'MDF-00002',
+    Account__c: accountIds[1],
+    Budget__c: String(budget.Id),
+    Status__c: 'Submitted',
+    Activity_Type__c: 'Webinar',
+    Requested_Amount__c: 15_000,
+    Submitted_On__c: '2026-09-01T16:30:00.000Z'
+  });
+  const rejected = store.insert('MDF_Request__c', {
+    Name: 'MDF-00003',
+    Account__c: accountIds[2],
+    Budget__c: String(budget.Id),
+    Status__c: 'Rejected',
+    Activity_Type__c: 'Trade Show',
+    Requested_Amount__c: 20_000,
+    Submitted_On__c: '2026-08-01T09:00:00.000Z',
+    Decided_On__c: '2026-08-02T09:00:00.000Z',
+    Decision_Comment__c: 'Outside the program, see the guide.'
+  });
+  store.insert('MDF_Claim__c', {
+    Name: 'CLM-00001',
+    MDF_Request__c: String(approved.Id),
+    Status__c: 'Paid',
+    Amount__c: 12_000,
+    Approved_On__c: '2026-08-10T10:00:00.000Z',
+    Paid_On__c: '2026-08-20',
+    Proof_Count__c: 2
+  });
+  store.insert('MDF_Claim__c', {
+    Name: 'CLM-00002',
+    MDF_Request__c: String(approved.Id),
+    Status__c: 'Approved',
+    Amount__c: 8_000,
+    Approved_On__c: '2026-09-10T10:00:00.000Z',
+    Proof_Count__c: 1
+  });
+  return {
+    budgetIds: [String(budget.Id)],
+    requestIds: [approved, submitted, rejected].map((row) => String(row.Id)),
+    campaignIds: campaigns.map((row) => String(row.Id))
+  };
+}

@@ -24,6 +24,9 @@ import { bindProgram, loadProgram, programHash, type ProgramConfig } from './pro
 import { deployedCustomMetadataDir, findProjectRoot } from './project.ts';
 import { loadSnapshot, type Partner, type SnapshotData } from './snapshot/load-snapshot.ts';
 import { readManifest, type Manifest } from './snapshot/manifest.ts';
+import { MDF_SNAPSHOT_FILES } from './snapshot/schema.ts';
+
+const isMdfFile = (name: string) => name.slice(0, -'.csv'.length) in MDF_SNAPSHOT_FILES;
 import type { ReadProgress } from './snapshot/read-csv.ts';
 
 export interface EvaluationRun {
@@ -99,8 +102,10 @@ export function resolveQuarter(label: string | undefined, manifest: Manifest, se
   return quarter;
 }
 
+/** Covers only the files evaluate reads: adding the optional MDF files does not change a run's id. */
 function runFingerprint(manifest: Manifest, quarter: Quarter, criteriaHash: string): string {
   const files = Object.entries(manifest.files)
+    .filter(([name]) => !isMdfFile(name))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, file]) => `${name}:${file.sha256}`);
   const text = [manifest.source, manifest.exportedAt, ...files, quarter.label, criteriaHash, ENGINE_VERSION].join('\n');

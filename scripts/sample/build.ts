@@ -1,11 +1,12 @@
 /*
  * Builds every table of the sample snapshot from the scenario table: accounts, profiles, dated
  * conversion rates, tier exceptions and the stored 2026-Q2 evaluations here; opportunities and
- * proof records in opportunities.ts and proof.ts.
+ * proof records in opportunities.ts and proof.ts; market development funds in mdf.ts.
  */
 import type { PartnerContext } from './context.ts';
 import { daysBetween, EVALUATION_DATE, QUARTER_START, randomDate, WINDOW_START } from './dates.ts';
 import { createIdFactory } from './ids.ts';
+import { buildMdf } from './mdf.ts';
 import { buildOpportunities } from './opportunities.ts';
 import { buildEvidence, buildPeople, buildReviews } from './proof.ts';
 import { createRandom, hashSeed } from './random.ts';
@@ -245,5 +246,7 @@ export function buildSnapshot(scenarios: Scenario[]): Tables {
     tables.Tier_Exception__c.push(...exceptionRows(context));
     tables.Tier_Evaluation__c.push(...q2EvaluationRows(context));
   }
+  // Last, with its own ids: the MDF data leaves every other file as it was.
+  Object.assign(tables, buildMdf(tables));
   return tables;
 }

@@ -9,7 +9,7 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const POD = '8d';
 
-/** Key prefixes of the objects in the sample (a01..a06: the program's custom objects). */
+/** Key prefixes of the objects in the sample (a01..a09: the program's custom objects). */
 export const KEY_PREFIX = {
   Account: '001',
   Contact: '003',
@@ -21,7 +21,11 @@ export const KEY_PREFIX = {
   Partner_Evidence__c: 'a03',
   Delivery_Review__c: 'a04',
   Tier_Exception__c: 'a05',
-  Tier_Evaluation__c: 'a06'
+  Tier_Evaluation__c: 'a06',
+  MDF_Budget__c: 'a07',
+  MDF_Request__c: 'a08',
+  MDF_Claim__c: 'a09',
+  Campaign: '701'
 } as const;
 
 export type KeyPrefixObject = keyof typeof KEY_PREFIX;

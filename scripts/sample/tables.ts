@@ -3,25 +3,37 @@
  * formatting Bulk API 2.0 uses: dates YYYY-MM-DD, booleans true/false, dot decimals, empty = null.
  */
 
-import { SNAPSHOT_FILES, type SnapshotObject } from '../lib/snapshot/schema.ts';
+import { ALL_SNAPSHOT_FILES, type SnapshotFileObject } from '../lib/snapshot/schema.ts';
 
 export type Row = Record<string, string>;
 
 /** Columns beyond the snapshot format that the sample carries (a numeric field for FIELD: criteria). */
-const EXTRA_COLUMNS: Partial<Record<SnapshotObject, string[]>> = { Partner_Profile__c: ['Joint_Customers__c'] };
-/** Opportunities name their end customer in Name; the customer accounts themselves are not in the sample. */
-const OMITTED_COLUMNS: Partial<Record<SnapshotObject, string[]>> = { Opportunity: ['AccountId'] };
+/** MDF requests carry what a submission needs in an org (validation rule Submission_Complete). */
+const EXTRA_COLUMNS: Partial<Record<SnapshotFileObject, string[]>> = {
+  Partner_Profile__c: ['Joint_Customers__c'],
+  MDF_Request__c: ['Goal__c', 'Target_Audience__c']
+};
+/**
+ * Opportunities name their end customer in Name; the customer accounts themselves are not in the
+ * sample. MDF amounts are in the corporate currency, so the MDF files carry no CurrencyIsoCode.
+ */
+const OMITTED_COLUMNS: Partial<Record<SnapshotFileObject, string[]>> = {
+  Opportunity: ['AccountId'],
+  MDF_Budget__c: ['CurrencyIsoCode'],
+  MDF_Request__c: ['CurrencyIsoCode'],
+  MDF_Claim__c: ['CurrencyIsoCode']
+};
 
 /** Each file's header: the snapshot format's columns (one source of truth), as the sample uses them. */
 export const COLUMNS = Object.fromEntries(
-  (Object.keys(SNAPSHOT_FILES) as SnapshotObject[]).map((name) => [
+  (Object.keys(ALL_SNAPSHOT_FILES) as SnapshotFileObject[]).map((name) => [
     name,
     [
-      ...Object.keys(SNAPSHOT_FILES[name]).filter((column) => !OMITTED_COLUMNS[name]?.includes(column)),
+      ...Object.keys(ALL_SNAPSHOT_FILES[name]).filter((column) => !OMITTED_COLUMNS[name]?.includes(column)),
       ...(EXTRA_COLUMNS[name] ?? [])
     ]
   ])
-) as Record<SnapshotObject, string[]>;
+) as Record<SnapshotFileObject, string[]>;
 
 export type SObjectName = keyof typeof COLUMNS;
 export type Tables = Record<SObjectName, Row[]>;

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { fieldMetricName, METRICS } from '../../force-app/main/default/lwc/tierEngine/tierEngine.ts';
 import { EVALUATION_COLUMNS, PROFILE_COLUMNS } from '../lib/report/write-back-plan.ts';
-import { SNAPSHOT_FILES, type ColumnType } from '../lib/snapshot/schema.ts';
+import { ALL_SNAPSHOT_FILES, type ColumnType } from '../lib/snapshot/schema.ts';
 import type { CheckResult } from './checks.ts';
 import {
   buildSchemaIndex,
@@ -48,7 +48,7 @@ export interface CliExpectations {
 
 /** This project's CLI. */
 export const PROJECT_CLI: CliExpectations = {
-  snapshotFiles: SNAPSHOT_FILES,
+  snapshotFiles: ALL_SNAPSHOT_FILES,
   writtenColumns: { Tier_Evaluation__c: EVALUATION_COLUMNS, Partner_Profile__c: PROFILE_COLUMNS },
   upsertKeys: { Tier_Evaluation__c: 'Evaluation_Key__c' },
   metricFields: { object: 'Partner_Profile__c', fields: Object.values(METRICS).map((metric) => metric.profileField) }
@@ -81,6 +81,7 @@ export const COMPATIBLE_TYPES: Record<ColumnType, Set<string>> = {
   ]),
   number: new Set(['Number', 'Currency', 'Percent', 'Summary']),
   date: new Set(['Date', 'Summary']),
+  datetime: new Set(['DateTime', 'Summary']),
   boolean: new Set(['Checkbox'])
 };
 const NUMERIC_TYPES = COMPATIBLE_TYPES.number;

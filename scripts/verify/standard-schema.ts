@@ -200,6 +200,11 @@ export const STANDARD_OBJECTS: Record<string, Record<string, StandardField>> = {
     IsActive: { type: 'Checkbox' },
     BudgetedCost: { type: 'Currency' },
     ActualCost: { type: 'Currency' },
+    /** Roll-ups of the opportunities linked to the campaign (Opportunity.CampaignId), set by the platform. */
+    AmountAllOpportunities: { type: 'Currency', readOnly: true },
+    AmountWonOpportunities: { type: 'Currency', readOnly: true },
+    NumberOfOpportunities: { type: 'Number', readOnly: true },
+    NumberOfWonOpportunities: { type: 'Number', readOnly: true },
     ParentId: lookup('Campaign'),
     OwnerId: lookup('User'),
     Description: { type: 'LongTextArea' },

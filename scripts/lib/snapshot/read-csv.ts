@@ -6,12 +6,12 @@ import { isIsoDate } from '../../../force-app/main/default/lwc/tierEngine/tierEn
 import { csvLocation, UserError } from '../errors.ts';
 import type { Manifest } from './manifest.ts';
 import {
-  SNAPSHOT_FILES,
+  ALL_SNAPSHOT_FILES,
   type ColumnSpec,
   type ColumnType,
   type FileSpec,
   type Row,
-  type SnapshotObject
+  type SnapshotFileObject
 } from './schema.ts';
 
 export interface Located<R> {
@@ -33,6 +33,7 @@ const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 const FORMAT_HINTS: Record<Exclude<ColumnType, 'text'>, string> = {
   number: 'Write numbers with a dot as decimal separator and no grouping, e.g. 12500.50.',
   date: 'Write dates as YYYY-MM-DD, e.g. 2026-09-30.',
+  datetime: 'Write date-times as Bulk API 2.0 does, e.g. 2026-09-30T14:05:00.000Z.',
   boolean: 'Write true or false.'
 };
 
@@ -51,6 +52,14 @@ export function isIsoDateText(text: string): boolean {
     if (DATE_ANSWERS.size < DATE_ANSWERS_MAX) DATE_ANSWERS.set(text, answer);
   }
   return answer;
+}
+
+const DATETIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A Bulk API 2.0 date-time (`2026-09-30T14:05:00.000Z`): a valid date, a time and a zone. */
+export function isIsoDateTimeText(text: string): boolean {
+  const match = DATETIME.exec(text);
+  return match !== null && isIsoDateText(match[1]) && !Number.isNaN(Date.parse(text));
 }
 
 function skipDigits(text: string, from: number): number {
@@ -99,6 +108,8 @@ function parseCell(text: string, type: ColumnType): string | number | boolean | 
       return parseNumberText(text);
     case 'date':
       return isIsoDateText(text) ? text : undefined;
+    case 'datetime':
+      return isIsoDateTimeText(text) ? text : undefined;
     case 'boolean':
       return text === 'true' ? true : text === 'false' ? false : undefined;
   }
@@ -110,17 +121,17 @@ const PROGRESS_EVERY = 100_000;
 /** Bigger reads than the stream default (64 KiB): fewer parser calls, same memory bound. */
 export const READ_CHUNK_BYTES = 1 << 20;
 
-export function snapshotFileName(object: SnapshotObject): string {
+export function snapshotFileName(object: SnapshotFileObject): string {
   return `${object}.csv`;
 }
 
-export function hasSnapshotFile(snapshotDir: string, manifest: Manifest, object: SnapshotObject): boolean {
+export function hasSnapshotFile(snapshotDir: string, manifest: Manifest, object: SnapshotFileObject): boolean {
   const name = snapshotFileName(object);
   return name in manifest.files || existsSync(path.join(snapshotDir, name));
 }
 
 /** The file of `object`, after checking that the manifest lists it and that it exists. */
-function listedFile(snapshotDir: string, manifest: Manifest, object: SnapshotObject) {
+function listedFile(snapshotDir: string, manifest: Manifest, object: SnapshotFileObject) {
   const name = snapshotFileName(object);
   const file = path.join(snapshotDir, name);
   const expected = manifest.files[name];
@@ -186,7 +197,7 @@ function checkComplete(
  * For the large files of an evaluation, `scanSnapshotCsv` does the same checks without building
  * an object per row.
  */
-export async function* readSnapshotCsv<O extends SnapshotObject>(
+export async function* readSnapshotCsv<O extends SnapshotFileObject>(
   snapshotDir: string,
   manifest: Manifest,
   object: O,
@@ -194,7 +205,7 @@ export async function* readSnapshotCsv<O extends SnapshotObject>(
   progress?: ReadProgress
 ): AsyncGenerator<Located<Row<O>>> {
   const { name, file, expected } = listedFile(snapshotDir, manifest, object);
-  const spec: FileSpec = { ...SNAPSHOT_FILES[object], ...extraColumns };
+  const spec: FileSpec = { ...ALL_SNAPSHOT_FILES[object], ...extraColumns };
   const hash = createHash('sha256');
   const source = createReadStream(file);
   source.on('data', (chunk) => hash.update(chunk));
@@ -231,7 +242,7 @@ export async function* readSnapshotCsv<O extends SnapshotObject>(
  * Where each declared column of a file is in its records: the cell index, or -1 for an optional
  * column the file does not have (read it as empty, i.e. null).
  */
-export type ColumnIndex<O extends SnapshotObject> = Record<keyof (typeof SNAPSHOT_FILES)[O], number> &
+export type ColumnIndex<O extends SnapshotFileObject> = Record<keyof (typeof ALL_SNAPSHOT_FILES)[O], number> &
   Record<string, number>;
 
 /** Handles one data row: `cells` are the raw texts (every declared column already validated). */
@@ -287,7 +298,7 @@ export interface CsvPart {
  * every chunk read, in order (for the SHA-256). Row numbers count from 1 within the part. Errors
  * are raw: a RowProblem, a UserError of the header check, or a csv-parse error.
  */
-async function scanRecords<O extends SnapshotObject>(
+async function scanRecords<O extends SnapshotFileObject>(
   file: string,
   name: string,
   spec: FileSpec,
@@ -335,9 +346,11 @@ async function scanRecords<O extends SnapshotObject>(
       const valid =
         column.type === 'date'
           ? isIsoDateText(text)
-          : column.type === 'boolean'
-            ? text === 'true' || text === 'false'
-            : parseNumberText(text) !== undefined;
+          : column.type === 'datetime'
+            ? isIsoDateTimeText(text)
+            : column.type === 'boolean'
+              ? text === 'true' || text === 'false'
+              : parseNumberText(text) !== undefined;
       if (!valid) {
         const { name: columnName, type } = column;
         throw new RowProblem(rowNumber, (line) => invalidValue(name, rowNumber, line, columnName, text, type));
@@ -385,7 +398,7 @@ async function scanRecords<O extends SnapshotObject>(
  * Cells are validated in place (no Date per date cell), and the line of a row is looked up only
  * when a message names it, so reading costs little more than parsing.
  */
-export async function scanSnapshotCsv<O extends SnapshotObject>(
+export async function scanSnapshotCsv<O extends SnapshotFileObject>(
   snapshotDir: string,
   manifest: Manifest,
   object: O,
@@ -393,7 +406,7 @@ export async function scanSnapshotCsv<O extends SnapshotObject>(
   options: { extraColumns?: Record<string, ColumnSpec>; progress?: ReadProgress } = {}
 ): Promise<number> {
   const { name, file, expected } = listedFile(snapshotDir, manifest, object);
-  const spec: FileSpec = { ...SNAPSHOT_FILES[object], ...options.extraColumns };
+  const spec: FileSpec = { ...ALL_SNAPSHOT_FILES[object], ...options.extraColumns };
   const hash = createHash('sha256');
   let scanned: { rows: number; hasHeader: boolean };
   try {
@@ -418,7 +431,7 @@ export async function scanSnapshotCsv<O extends SnapshotObject>(
  * within the part): the caller checks the whole file with `checkSnapshotCsv`, and on any error
  * reads the file again in one piece for the message.
  */
-export async function scanSnapshotCsvPart<O extends SnapshotObject>(
+export async function scanSnapshotCsvPart<O extends SnapshotFileObject>(
   snapshotDir: string,
   manifest: Manifest,
   object: O,
@@ -427,7 +440,7 @@ export async function scanSnapshotCsvPart<O extends SnapshotObject>(
   options: { extraColumns?: Record<string, ColumnSpec>; progress?: ReadProgress } = {}
 ): Promise<number> {
   const { name, file } = listedFile(snapshotDir, manifest, object);
-  const spec: FileSpec = { ...SNAPSHOT_FILES[object], ...options.extraColumns };
+  const spec: FileSpec = { ...ALL_SNAPSHOT_FILES[object], ...options.extraColumns };
   const { rows, hasHeader } = await scanRecords(file, name, spec, part, handler, options.progress);
   if (!hasHeader) throw new Error(`${name}: no header in the part from byte ${part.start}`);
   return rows;
@@ -437,7 +450,7 @@ export async function scanSnapshotCsvPart<O extends SnapshotObject>(
 export async function snapshotCsvDigest(
   snapshotDir: string,
   manifest: Manifest,
-  object: SnapshotObject
+  object: SnapshotFileObject
 ): Promise<string> {
   const { file } = listedFile(snapshotDir, manifest, object);
   const hash = createHash('sha256');
@@ -449,7 +462,7 @@ export async function snapshotCsvDigest(
 export function checkSnapshotCsv(
   snapshotDir: string,
   manifest: Manifest,
-  object: SnapshotObject,
+  object: SnapshotFileObject,
   rows: number,
   digest: string
 ): void {

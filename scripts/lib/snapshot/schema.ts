@@ -3,7 +3,7 @@
  * parses every listed column of every row eagerly, so a bad value is reported even where no metric
  * happens to need it.
  */
-export type ColumnType = 'text' | 'number' | 'date' | 'boolean';
+export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'boolean';
 
 export interface ColumnSpec {
   type: ColumnType;
@@ -115,7 +115,69 @@ export const SNAPSHOT_FILES = {
   }
 } satisfies Record<string, FileSpec>;
 
+/** The files `evaluate` reads (and `snapshot --target-org` writes). */
 export type SnapshotObject = keyof typeof SNAPSHOT_FILES;
+
+/**
+ * Optional MDF files (DESIGN.md §4): read by the `mdf` report only, checked by the same reader.
+ * `evaluate` ignores them, and the run id does not cover them.
+ */
+export const MDF_SNAPSHOT_FILES = {
+  MDF_Budget__c: {
+    Id: req('text'),
+    Name: opt('text'),
+    Fiscal_Quarter__c: req('text'),
+    Region__c: req('text'),
+    Eligible_Tier__c: req('text'),
+    Amount__c: req('number'),
+    Status__c: opt('text'),
+    CurrencyIsoCode: opt('text')
+  },
+  MDF_Request__c: {
+    Id: req('text'),
+    Name: opt('text'),
+    Account__c: req('text'),
+    Budget__c: req('text'),
+    Campaign__c: req('text'),
+    Status__c: req('text'),
+    Activity_Type__c: req('text'),
+    Requested_Amount__c: req('number'),
+    Approved_Amount__c: req('number'),
+    Submitted_On__c: req('datetime'),
+    Decided_On__c: opt('datetime'),
+    Decision_Comment__c: opt('text'),
+    Start_Date__c: opt('date'),
+    End_Date__c: opt('date'),
+    Expected_Pipeline__c: opt('number'),
+    CurrencyIsoCode: opt('text')
+  },
+  MDF_Claim__c: {
+    Id: req('text'),
+    Name: opt('text'),
+    MDF_Request__c: req('text'),
+    Status__c: req('text'),
+    Amount__c: req('number'),
+    Approved_On__c: req('datetime'),
+    Paid_On__c: req('date'),
+    Actual_Pipeline__c: opt('number'),
+    Proof_Count__c: opt('number'),
+    Payment_Reference__c: opt('text'),
+    CurrencyIsoCode: opt('text')
+  },
+  Campaign: {
+    Id: req('text'),
+    Name: req('text'),
+    AmountAllOpportunities: req('number'),
+    AmountWonOpportunities: req('number')
+  }
+} satisfies Record<string, FileSpec>;
+
+export type MdfObject = keyof typeof MDF_SNAPSHOT_FILES;
+
+/** Every file a snapshot may hold: the evaluation's and the optional MDF files. */
+export const ALL_SNAPSHOT_FILES = { ...SNAPSHOT_FILES, ...MDF_SNAPSHOT_FILES };
+
+export type SnapshotFileObject = keyof typeof ALL_SNAPSHOT_FILES;
 
 /** Files every snapshot must have; the others may be absent. */
 export const REQUIRED_FILES: SnapshotObject[] = [
@@ -132,8 +194,10 @@ export const REQUIRED_FILES: SnapshotObject[] = [
 type ValueOf<T extends ColumnType> = T extends 'number' ? number : T extends 'boolean' ? boolean : string;
 
 /** The parsed row of a file: every column typed, null where the CSV cell is empty. */
-export type Row<O extends SnapshotObject> = {
-  [K in keyof (typeof SNAPSHOT_FILES)[O]]: (typeof SNAPSHOT_FILES)[O][K] extends { type: infer T extends ColumnType }
+export type Row<O extends SnapshotFileObject> = {
+  [K in keyof (typeof ALL_SNAPSHOT_FILES)[O]]: (typeof ALL_SNAPSHOT_FILES)[O][K] extends {
+    type: infer T extends ColumnType;
+  }
     ? ValueOf<T> | null
     : never;
 };

@@ -1,4 +1,4 @@
-import type { DataModel, FieldInfo } from '../lib/data-model.ts';
+import { readDataModel, type DataModel, type FieldInfo } from '../lib/data-model.ts';
 import { readSnapshotTables } from '../lib/snapshot-tables.ts';
 import {
   snapshotToTree,
@@ -23,7 +23,11 @@ const SAMPLE_ROWS: Record<TreeObject, number> = {
   Partner_Certification__c: 337,
   Partner_Evidence__c: 194,
   Tier_Exception__c: 7,
-  Tier_Evaluation__c: 53
+  Tier_Evaluation__c: 53,
+  Campaign: 11,
+  MDF_Budget__c: 9,
+  MDF_Request__c: 23,
+  MDF_Claim__c: 14
 };
 
 /** Which object each lookup of the plan must point to. */
@@ -37,7 +41,11 @@ const LOOKUP_TARGETS: Record<string, TreeObject> = {
   'Partner_Certification__c.Contact__c': 'Contact',
   'Partner_Evidence__c.Partner_Profile__c': 'Partner_Profile__c',
   'Tier_Exception__c.Partner_Profile__c': 'Partner_Profile__c',
-  'Tier_Evaluation__c.Partner_Profile__c': 'Partner_Profile__c'
+  'Tier_Evaluation__c.Partner_Profile__c': 'Partner_Profile__c',
+  'MDF_Request__c.Account__c': 'Account',
+  'MDF_Request__c.Budget__c': 'MDF_Budget__c',
+  'MDF_Request__c.Campaign__c': 'Campaign',
+  'MDF_Claim__c.MDF_Request__c': 'MDF_Request__c'
 };
 
 /** Every record of the plan, in load order, with the index of its file in the plan. */
@@ -208,6 +216,43 @@ describe('snapshotToTree on data/sample', () => {
     expect(profiles.some((record) => 'Partner_Manager__c' in record)).toBe(false);
     expect(withoutUser.warnings).toContain(
       'Partner_Profile__c: Partner_Manager__c dropped: it names users of the exported org (59 rows)'
+    );
+  });
+
+  it('loads MDF data after its parents: budgets and campaigns, then requests, then claims', () => {
+    const order = conversion.plan.map((entry) => entry.sobject);
+    expect(order.slice(-4)).toEqual(['Campaign', 'MDF_Budget__c', 'MDF_Request__c', 'MDF_Claim__c']);
+    const byType = (type: TreeObject) =>
+      conversion.files.filter((file) => file.sobject === type).flatMap((file) => file.records);
+    const requests = byType('MDF_Request__c');
+    expect(requests.every((record) => String(record.Account__c).startsWith('@AccountRef'))).toBe(true);
+    // The Registered partner's draft has no budget yet; 12 requests have no campaign.
+    expect(requests.filter((record) => String(record.Budget__c).startsWith('@MDF_Budget__cRef'))).toHaveLength(22);
+    expect(requests.filter((record) => String(record.Campaign__c).startsWith('@CampaignRef'))).toHaveLength(11);
+    // With the data model, request and claim numbers (auto numbers the org assigns) are left out.
+    const checked = snapshotToTree(sample, { userId: ADMIN_ID, dataModel: readDataModel('force-app/main/default') });
+    expect(checked.problems).toEqual([]);
+    const checkedRequests = checked.files.filter((file) => file.sobject === 'MDF_Request__c')[0].records;
+    expect(checkedRequests.some((record) => 'Name' in record)).toBe(false);
+    expect(
+      byType('MDF_Claim__c').every((record) => String(record.MDF_Request__c).startsWith('@MDF_Request__cRef'))
+    ).toBe(true);
+    expect(byType('MDF_Budget__c')[0]).toMatchObject({ Name: '2026-Q3 North America Elite', Amount__c: 200000 });
+    expect(requests[0]).toMatchObject({
+      Status__c: 'Completed',
+      Approved_Amount__c: 55000,
+      Goal__c: expect.any(String)
+    });
+  });
+
+  it('drops the Campaign roll-ups an org computes, and says how ROI gets its pipeline there', () => {
+    const campaign = conversion.files.find((file) => file.sobject === 'Campaign')!.records[0];
+    expect(campaign).toEqual({
+      attributes: { type: 'Campaign', referenceId: 'CampaignRef1' },
+      Name: 'Brackenridge Customer Summit 2026'
+    });
+    expect(conversion.warnings).toContain(
+      'Campaign: AmountAllOpportunities dropped: the org computes it from the opportunities linked to the campaign (Opportunity.CampaignId); link opportunities to see MDF ROI (11 rows)'
     );
   });
 

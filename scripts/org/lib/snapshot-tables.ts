@@ -8,10 +8,10 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readManifest } from '../../lib/snapshot/manifest.ts';
 import { hasSnapshotFile, readSnapshotCsv, snapshotFileName } from '../../lib/snapshot/read-csv.ts';
-import { SNAPSHOT_FILES, type ColumnSpec, type SnapshotObject } from '../../lib/snapshot/schema.ts';
+import { ALL_SNAPSHOT_FILES, type ColumnSpec, type SnapshotFileObject } from '../../lib/snapshot/schema.ts';
 import { TREE_OBJECTS, type SnapshotTables, type TableRow } from './tree-plan.ts';
 
-const OBJECTS: SnapshotObject[] = [...TREE_OBJECTS, 'DatedConversionRate'];
+const OBJECTS: SnapshotFileObject[] = [...TREE_OBJECTS, 'DatedConversionRate'];
 
 /** The header line of a CSV file (read from its first 64 KiB). */
 function readHeader(file: string): string[] {
@@ -34,7 +34,7 @@ export async function readSnapshotTables(snapshotDir: string): Promise<SnapshotT
   const tables: SnapshotTables['tables'] = {};
   for (const object of OBJECTS) {
     if (!hasSnapshotFile(snapshotDir, manifest, object)) continue;
-    const known: Record<string, unknown> = SNAPSHOT_FILES[object];
+    const known: Record<string, unknown> = ALL_SNAPSHOT_FILES[object];
     const extra: Record<string, ColumnSpec> = {};
     const file = path.join(snapshotDir, snapshotFileName(object));
     // A listed but missing file is reported by readSnapshotCsv, with its fix.

@@ -32,7 +32,11 @@ export const TREE_OBJECTS = [
   'Partner_Certification__c',
   'Partner_Evidence__c',
   'Tier_Exception__c',
-  'Tier_Evaluation__c'
+  'Tier_Evaluation__c',
+  'Campaign',
+  'MDF_Budget__c',
+  'MDF_Request__c',
+  'MDF_Claim__c'
 ] as const;
 export type TreeObject = (typeof TREE_OBJECTS)[number];
 
@@ -120,11 +124,31 @@ const REFERENCES: Record<TreeObject, Record<string, { target: TreeObject; master
   },
   Partner_Evidence__c: { Partner_Profile__c: { target: 'Partner_Profile__c', master: true } },
   Tier_Exception__c: { Partner_Profile__c: { target: 'Partner_Profile__c', master: true } },
-  Tier_Evaluation__c: { Partner_Profile__c: { target: 'Partner_Profile__c', master: true } }
+  Tier_Evaluation__c: { Partner_Profile__c: { target: 'Partner_Profile__c', master: true } },
+  Campaign: { ParentId: { target: 'Campaign', master: false } },
+  MDF_Budget__c: {},
+  MDF_Request__c: {
+    Account__c: { target: 'Account', master: true },
+    Budget__c: { target: 'MDF_Budget__c', master: false },
+    Campaign__c: { target: 'Campaign', master: false }
+  },
+  MDF_Claim__c: { MDF_Request__c: { target: 'MDF_Request__c', master: true } }
 };
 
 /** Lookups to User: they name users of the exported org. */
-const USER_LOOKUPS = new Set(['Partner_Manager__c', 'Verified_By__c']);
+const USER_LOOKUPS = new Set(['Partner_Manager__c', 'Verified_By__c', 'Decided_By__c', 'Approved_By__c']);
+
+/**
+ * Campaign roll-ups of the opportunities linked to the campaign (Opportunity.CampaignId): an org
+ * computes them and no insert can set them, so MDF ROI in a scratch org shows pipeline only once
+ * opportunities are linked to the campaigns (docs/org-setup.md).
+ */
+const CAMPAIGN_ROLLUPS = new Set([
+  'AmountAllOpportunities',
+  'AmountWonOpportunities',
+  'NumberOfOpportunities',
+  'NumberOfWonOpportunities'
+]);
 
 /** Columns no insert may set (system fields, roll-ups the org computes, the record owner). */
 const READ_ONLY = new Set([
@@ -292,6 +316,12 @@ export function snapshotToTree(snapshot: SnapshotTables, options: ConvertOptions
           continue;
         }
         if (object === 'Opportunity' && column === 'StageName') continue;
+        if (object === 'Campaign' && CAMPAIGN_ROLLUPS.has(column)) {
+          dropped.add(
+            `Campaign: ${column} dropped: the org computes it from the opportunities linked to the campaign (Opportunity.CampaignId); link opportunities to see MDF ROI`
+          );
+          continue;
+        }
         const field = model?.fields.get(column);
         if (column === 'Name' && model?.nameFieldType === 'AutoNumber') continue;
         if (model && column.endsWith('__c') && !field) {

@@ -1,3 +1,5 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkCrossReferences, queryReferences, type CliExpectations } from '../cross-reference.ts';
 import {
@@ -394,5 +396,31 @@ describe('cross-reference check', () => {
     const result = checkCrossReferences(path.resolve('.'));
     expect(result).toEqual({ name: expect.any(String), checked: expect.any(Number), problems: expect.any(Array) });
     expect(result.checked).toBeGreaterThan(0);
+  });
+
+  it('checks the MDF files of the sample: headers, picklist values, the Campaign standard fields', () => {
+    const sampleDir = mkdtempSync(path.join(tmpdir(), 'pp-xref-mdf-'));
+    for (const name of ['MDF_Budget__c.csv', 'MDF_Request__c.csv', 'MDF_Claim__c.csv', 'Campaign.csv'])
+      copyFileSync(path.join('data', 'sample', name), path.join(sampleDir, name));
+    expect(checkCrossReferences(path.resolve('.'), { sampleDir }).problems).toEqual([]);
+    const edit = (name: string, from: string, to: string) =>
+      writeFileSync(path.join(sampleDir, name), readFileSync(path.join(sampleDir, name), 'utf8').replace(from, to));
+    edit('MDF_Budget__c.csv', ',DACH,', ',Germany,');
+    edit('MDF_Claim__c.csv', ',Paid,', ',Settled,');
+    edit('Campaign.csv', 'AmountWonOpportunities', 'AmountWon');
+    const problems = checkCrossReferences(path.resolve('.'), { sampleDir }).problems.map((problem) =>
+      problem.replace(sampleDir, '<sample>')
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /MDF_Budget__c\.csv: row \d+ \(line \d+\), column Region__c: 'Germany' is not a value of MDF_Budget__c\.Region__c/
+        ),
+        expect.stringMatching(
+          /MDF_Claim__c\.csv: row 1 \(line 2\), column Status__c: 'Settled' is not a value of MDF_Claim__c\.Status__c/
+        ),
+        expect.stringMatching(/Campaign\.csv: column AmountWon: unknown field Campaign\.AmountWon/)
+      ])
+    );
   });
 });
