@@ -19,9 +19,16 @@ export class BufferedFile {
   }
 
   private flush(): void {
-    const bytes = Buffer.from(this.buffer, 'utf8');
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
+    if (this.buffer === '') return;
+    // A string goes to the file without a Buffer of its own (Node encodes it in native memory and
+    // frees it at once): hundreds of megabytes of output leave no garbage for the collector.
+    const expected = Buffer.byteLength(this.buffer, 'utf8');
+    const written = writeSync(this.fd, this.buffer, null, 'utf8');
+    if (written < expected) {
+      const bytes = Buffer.from(this.buffer, 'utf8');
+      let offset = written;
+      while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
+    }
     this.buffer = '';
   }
 
