@@ -74,7 +74,7 @@ export default class MdfBudgetSummary extends LightningElement {
   loaded = false;
 
   get queryRecordId(): string | null | undefined {
-    return isGuest ? undefined : (this.recordId ?? null);
+    return isGuest ? undefined : this.recordId || null;
   }
 
   get queryRegion(): string | null {

@@ -149,7 +149,7 @@ export default class MdfRequestForm extends NavigationMixin(LightningElement) {
 
   async load() {
     try {
-      const data = (await getRequestContext({ recordId: this.recordId ?? null })) as RequestContextData;
+      const data = (await getRequestContext({ recordId: this.recordId || null })) as RequestContextData;
       this.data = data;
       this.view = data ? buildRequestFormView(data) : null;
       this.loadError = data ? null : LOAD_FAILED;
@@ -254,7 +254,7 @@ export default class MdfRequestForm extends NavigationMixin(LightningElement) {
     }
     this.busy = true;
     try {
-      const requestId = await saveRequest({ input: { ...toRequestInput(this.values, this.recordId ?? null) }, submit });
+      const requestId = await saveRequest({ input: { ...toRequestInput(this.values, this.recordId || null) }, submit });
       this.dispatchEvent(
         new ShowToastEvent({
           title: submit ? SUBMITTED : DRAFT_SAVED,

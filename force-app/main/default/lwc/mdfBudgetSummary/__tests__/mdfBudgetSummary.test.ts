@@ -142,6 +142,18 @@ describe('c-mdf-budget-summary', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('shows the signed-in partner its own MDF on the partner site (no record id)', async () => {
+    const element = mount();
+    wire.emit({ ...PARTNER, budgeted: 100000 });
+    await flush();
+
+    expect(wire.getLastConfig()).toEqual({ recordId: null, region: null, fiscalQuarter: null });
+    expect(root(element).querySelector('.summary')!.getAttribute('data-scope')).toBe('partner');
+    expect(amounts(element).available).toBe(60000);
+    expect(bars(element).map((bar) => bar.valueNow)).toEqual(['40', '10', '25', '25']);
+    await expect(element).toBeAccessible();
+  });
+
   it('shows the empty state when there is no budget and no request', async () => {
     const element = mount();
     wire.emit(null);

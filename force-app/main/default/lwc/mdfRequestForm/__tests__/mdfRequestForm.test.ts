@@ -79,7 +79,8 @@ describe('c-mdf-request-form', () => {
 
   it('shows the partner on the partner site what its tier makes available and the form (no record id)', async () => {
     getContextMock.mockResolvedValue(SELECT);
-    const element = mount();
+    // Experience Builder passes {!recordId} as '' on a page without a record.
+    const element = mount({ recordId: '' });
     await flush();
 
     expect(getContextMock).toHaveBeenCalledWith({ recordId: null });
