@@ -13,7 +13,7 @@
  * - `lightning/platformShowToastEvent`, `lightning/refresh`, `lightning/navigation` (the npm package's
  *   delegates to force/navigation, which only an org has): events the preview page handles.
  * - `lightning/fileUpload` (not in the npm package: uploading needs an org): an SLDS file selector
- *   whose files the preview server counts as linked to the record (standins/fileUpload).
+ *   whose files the preview server counts as linked to the record (standins/lwc/fileUpload).
  * - `lightning/iconSvgTemplates<Category>[Rtl]`: the base components' inline SVG icon libraries, cut
  *   down to the icons that the project's components and the base components name (`utility:success`,
  *   …). The full libraries are several thousand compiled templates, most of the build's time and size.
@@ -79,7 +79,7 @@ export function standIns(options: { projectRoot: string; standInDir: string; lig
     'lightning/platformShowToastEvent': path.join(options.standInDir, 'toast.js'),
     'lightning/navigation': path.join(options.standInDir, 'navigation.js'),
     'lightning/refresh': path.join(options.standInDir, 'refresh.js'),
-    'lightning/fileUpload': path.join(options.standInDir, 'fileUpload', 'fileUpload.js')
+    'lightning/fileUpload': path.join(options.standInDir, 'lwc', 'fileUpload', 'fileUpload.js')
   };
   const handled = /^@salesforce\/(apex|label\/c\.|schema\/|user\/|community\/|customPermission\/|userPermission\/)/;
 
