@@ -166,6 +166,7 @@ describe('c-mdf-budget-summary', () => {
     wire.emit({ ...PARTNER, committed: 0, pending: 0, claimed: 0, paid: 0, requestCount: 0 });
     await flush();
     expect(root(element).querySelector('.empty')).not.toBeNull();
+    await expect(element).toBeAccessible();
   });
 
   it('shows why the summary could not be loaded', async () => {

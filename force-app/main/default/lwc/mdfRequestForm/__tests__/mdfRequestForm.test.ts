@@ -183,6 +183,7 @@ describe('c-mdf-request-form', () => {
     await flush();
     expect(root(element).querySelector('[data-problem="goal"]')).toBeNull();
     expect(text(element, '.problems p')).toBe('6 field(s) need attention:');
+    await expect(element).toBeAccessible();
   });
 
   it('refuses an end date before the start date and an amount over what is left, before the server', async () => {
@@ -215,6 +216,7 @@ describe('c-mdf-request-form', () => {
       'Requested amount: The amount is more than the chosen budget has available.'
     );
     expect(root(element).querySelector('[data-problem="endDate"]')).toBeNull();
+    await expect(element).toBeAccessible();
   });
 
   it('saves a draft: sends the request, confirms with a toast, refreshes the page and opens the request', async () => {
