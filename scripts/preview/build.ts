@@ -22,8 +22,15 @@ export const PROJECT_ROOT = path.resolve(PREVIEW_DIR, '..', '..');
 export const LWC_DIR = path.join(PROJECT_ROOT, 'force-app', 'main', 'default', 'lwc');
 export const OUT_DIR = path.join(PROJECT_ROOT, 'out', 'preview');
 
-/** The components the preview page mounts, in page order, when their bundles exist. */
-export const PAGE_COMPONENTS = ['tierProgress', 'partnerChecklist', 'tierHistory'];
+/** The components the preview pages mount, in page order, when their bundles exist (`?page=mdf`: the MDF ones). */
+export const PAGE_COMPONENTS = [
+  'tierProgress',
+  'partnerChecklist',
+  'tierHistory',
+  'mdfRequestForm',
+  'mdfClaimForm',
+  'mdfBudgetSummary'
+];
 
 /** A package as the `lwc` package itself resolves it (its own versions, not the top-level ones). */
 function fromLwcPackage(name: string): string {

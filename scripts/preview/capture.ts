@@ -5,10 +5,12 @@
  * The browser test (scripts/preview/__tests__) compares this with `partner-program explain`.
  *
  * Usage: node scripts/preview/capture.ts --partner "Skylark Metrics" [--partner …] [--partner-site …] [--appeal …]
- *          [--appeal-reason text] [--appeal-link url]
+ *          [--appeal-reason text] [--appeal-link url] [--mdf …] [--mdf-partner-site …] [--mdf-claim …]
  *          [--screenshots docs/images] [--out facts.json]
  * --partner opens the Partner Profile record page view, --partner-site the partner site signed in as
- * that partner, --appeal the partner site and then files an appeal through the tier history.
+ * that partner, --appeal the partner site and then files an appeal through the tier history;
+ * --mdf and --mdf-partner-site open the MDF components (`?page=mdf`) the same two ways; --mdf-claim
+ * the partner site's MDF page, then attaches a proof file to the draft claim and submits it.
  * Runs in its own process because Rollup and Playwright are ES modules (the jest project is CommonJS).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,23 +54,27 @@ export interface ComponentFact {
 export interface PageFact {
   query: string;
   viewer: string;
+  /** `tier` (the tier components) or `mdf` (the MDF components). */
+  page: string;
   partner: { accountId: string; profileId: string; name: string } | null;
   components: ComponentFact[];
   /** After filing an appeal through the page (PageRequest.appeal): the components again. */
   afterAppeal: ComponentFact[] | null;
+  /** After attaching a proof file to the claim and submitting it (PageRequest.claim): the components again. */
+  afterClaim: ComponentFact[] | null;
   errors: string[];
   screenshot: string | null;
   milliseconds: number;
 }
 
-/** A file name for a partner's screenshot: `preview-skylark-metrics.png`. */
-export function screenshotName(name: string, viewer: string): string {
+/** A file name for a partner's screenshot: `preview-skylark-metrics.png`, `mdf-skylark-metrics.png`. */
+export function screenshotName(name: string, viewer: string, page = 'tier'): string {
   const slug = name
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `preview-${slug}${viewer === 'partner' ? '-partner-site' : ''}.png`;
+  return `${page === 'mdf' ? 'mdf' : 'preview'}-${slug}${viewer === 'partner' ? '-partner-site' : ''}.png`;
 }
 
 /** Runs in the page: reads one component region across (synthetic) shadow boundaries. */
@@ -164,6 +170,10 @@ export interface PageRequest {
   viewer: 'manager' | 'partner';
   /** Then file an appeal as a user would: Appeal, type the reason (and link), Submit (partner site). */
   appeal?: { reason: string; evidenceUrl?: string };
+  /** `mdf`: the MDF components (`?page=mdf`) instead of the tier components. */
+  page?: 'tier' | 'mdf';
+  /** Then (MDF page) attach a proof file to the draft claim and submit it, as a user would. */
+  claim?: boolean;
 }
 
 export async function capture(options: {
@@ -192,7 +202,7 @@ export async function capture(options: {
   const pages: PageFact[] = [];
   try {
     timings.browserStart = Date.now() - started - timings.buildAndData;
-    for (const { query, viewer, appeal } of options.pages) {
+    for (const { query, viewer, appeal, claim, page: shown = 'tier' } of options.pages) {
       const pageStarted = Date.now();
       const page = await context.newPage();
       const errors: string[] = [];
@@ -202,7 +212,10 @@ export async function capture(options: {
       });
       // The page's "today" is the day the snapshot was taken, as it would be in the org after the run.
       await page.clock.setFixedTime(new Date(data.run.manifest.exportedAt));
-      await page.goto(`${server.url}?partner=${encodeURIComponent(query)}${viewer === 'partner' ? '&as=partner' : ''}`);
+      await page.goto(
+        `${server.url}?partner=${encodeURIComponent(query)}${viewer === 'partner' ? '&as=partner' : ''}` +
+          (shown === 'mdf' ? '&page=mdf' : '')
+      );
       await waitUntilSettled(page);
       const accountId = await page.locator('body').getAttribute('data-partner');
       const partner = accountId ? data.resolve(accountId) : null;
@@ -216,7 +229,7 @@ export async function capture(options: {
       let screenshot: string | null = null;
       if (options.screenshotDir && partner) {
         mkdirSync(options.screenshotDir, { recursive: true });
-        screenshot = path.join(options.screenshotDir, screenshotName(partner.name, viewer));
+        screenshot = path.join(options.screenshotDir, screenshotName(partner.name, viewer, shown));
         await page.locator('#components').screenshot({ path: screenshot, animations: 'disabled' });
       }
       let afterAppeal: ComponentFact[] | null = null;
@@ -230,9 +243,25 @@ export async function capture(options: {
         await waitUntilSettled(page);
         afterAppeal = await readComponents();
       }
+      let afterClaim: ComponentFact[] | null = null;
+      if (claim) {
+        const form = page.locator('[data-component="mdfClaimForm"]');
+        await form.locator('lightning-file-upload input[type="file"]').setInputFiles({
+          name: 'roundtable-attendees.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4 preview proof of performance\n')
+        });
+        await form.getByText('Files attached: 1').waitFor({ timeout: 10_000 });
+        await form.locator('lightning-button.submit button').click();
+        await form.locator('.existing-claim').waitFor({ timeout: 10_000 });
+        await waitUntilSettled(page);
+        afterClaim = await readComponents();
+      }
       pages.push({
         query,
         viewer,
+        page: shown,
+        afterClaim,
         partner: partner && { accountId: partner.accountId, profileId: partner.profileId, name: partner.name },
         components,
         afterAppeal,
@@ -257,6 +286,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.join(PROJECT_ROOT,
       partner: { type: 'string', multiple: true, default: [] },
       'partner-site': { type: 'string', multiple: true, default: [] },
       appeal: { type: 'string', multiple: true, default: [] },
+      mdf: { type: 'string', multiple: true, default: [] },
+      'mdf-partner-site': { type: 'string', multiple: true, default: [] },
+      'mdf-claim': { type: 'string', multiple: true, default: [] },
       'appeal-reason': { type: 'string', default: 'A won deal closed on the last day of the quarter is missing.' },
       'appeal-link': { type: 'string', default: 'https://partners.example.com/appeals/1' },
       screenshots: { type: 'string' },
@@ -271,7 +303,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.join(PROJECT_ROOT,
         query,
         viewer: 'partner' as const,
         appeal: { reason: values['appeal-reason'], evidenceUrl: values['appeal-link'] }
-      }))
+      })),
+      ...values.mdf.map((query) => ({ query, viewer: 'manager' as const, page: 'mdf' as const })),
+      ...values['mdf-partner-site'].map((query) => ({ query, viewer: 'partner' as const, page: 'mdf' as const })),
+      ...values['mdf-claim'].map((query) => ({ query, viewer: 'partner' as const, page: 'mdf' as const, claim: true }))
     ],
     screenshotDir: values.screenshots ? path.resolve(values.screenshots) : null
   });

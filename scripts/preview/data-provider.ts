@@ -34,6 +34,7 @@ import { runEvaluation, type EvaluationRun } from '../lib/run-evaluation.ts';
 import type { Partner } from '../lib/snapshot/load-snapshot.ts';
 import { readSnapshotCsv } from '../lib/snapshot/read-csv.ts';
 import { formatLabel, readCustomLabels } from './labels.ts';
+import { MdfError, MdfPreviewData, type MdfPartner } from './mdf-data.ts';
 
 /** Who is looking: a partner manager on a record page, or the partner's own user on the partner site. */
 export type Viewer = 'manager' | 'partner';
@@ -192,12 +193,28 @@ export class PreviewData {
   private readonly appeals: Appeal[] = [];
   private readonly labels = readCustomLabels(findProjectRoot() ?? process.cwd());
   private readonly newEvaluationIds = new Map<string, string>();
+  /** The MDF controllers' stand-ins (scripts/preview/mdf-data.ts). */
+  readonly mdf: MdfPreviewData;
 
   private constructor(run: EvaluationRun, profiles: Map<string, ProfileRow>, records: Map<string, PartnerRecords>) {
     this.run = run;
     this.today = run.manifest.exportedAt.slice(0, 10);
     this.profiles = profiles;
     this.records = records;
+    const rankOf = (tier: string) => run.config.tiers.find((candidate) => candidate.name === tier)?.rank ?? 0;
+    this.mdf = new MdfPreviewData({
+      partners: this.partners().map(({ accountId, name, tier }) => ({ accountId, name, tier })),
+      // By tier rank, as the controller lists the tiers that get MDF ("Select and Elite").
+      benefits: [...run.config.benefits]
+        .sort((a, b) => rankOf(a.tier) - rankOf(b.tier))
+        .map((benefit) => ({
+          tier: benefit.tier,
+          mdfEligible: benefit.mdfEligible,
+          capPerQuarter: benefit.mdfCapPerQuarter
+        })),
+      today: this.today,
+      currency: run.manifest.corporateCurrency
+    });
     let counter = 0;
     for (const decision of run.evaluation.decisions) {
       const partner = run.partners.get(decision.accountId)!;
@@ -565,8 +582,54 @@ export class PreviewData {
     return appeal.id;
   }
 
+  /** The partner an MDF component asks about (an Account or Partner Profile id, or the partner user's own). */
+  private mdfPartner(recordId: unknown, context: CallContext): MdfPartner {
+    const partner = this.partnerFor(recordId, context);
+    return { accountId: partner.accountId, name: partner.name, tier: this.tierAfter(partner) };
+  }
+
+  private budgetSummary(params: Record<string, unknown>, context: CallContext): object | null {
+    const own = this.partnerAccountId(context);
+    const recordId = params.recordId ? String(params.recordId) : null;
+    const ofPartner =
+      recordId === null ? own !== null : [PROFILE_PREFIX, ACCOUNT_PREFIX].includes(recordId.slice(0, 3));
+    const partner = ofPartner ? this.mdfPartner(recordId, context) : null;
+    const region = params.region ? String(params.region) : null;
+    return this.mdf.budgetSummary(recordId, region, partner, own);
+  }
+
+  private mdfCall(method: string, params: Record<string, unknown>, context: CallContext): unknown {
+    const own = this.partnerAccountId(context);
+    switch (method) {
+      case 'MdfRequestController.getRequestContext':
+        return this.mdf.requestContext(this.mdfPartner(params.recordId, context));
+      case 'MdfRequestController.saveRequest': {
+        const input = (params.input ?? {}) as Record<string, unknown>;
+        return this.mdf.saveRequest(this.mdfPartner(input.recordId, context), input, params.submit === true);
+      }
+      case 'MdfBudgetSummaryController.getBudgetSummary':
+        return this.budgetSummary(params, context);
+      case 'MdfClaimController.getClaimContext':
+        return this.mdf.claimContext(String(params.recordId ?? ''), own);
+      case 'MdfClaimController.saveClaimDraft':
+        return this.mdf.saveClaimDraft(params, own);
+      case 'MdfClaimController.submitClaim':
+        return this.mdf.submitClaim(params, own);
+      default:
+        throw new ApexError(404, `The preview has no stand-in for @salesforce/apex/${method}.`);
+    }
+  }
+
   /** Dispatches `@salesforce/apex/<Class>.<method>` the way the org would. */
   call(method: string, params: Record<string, unknown>, context: CallContext): unknown {
+    if (method.startsWith('Mdf')) {
+      try {
+        return this.mdfCall(method, params, context);
+      } catch (error) {
+        if (error instanceof MdfError) throw new ApexError(error.status, error.message);
+        throw error;
+      }
+    }
     switch (method) {
       case 'TierProgressController.getTierProgress':
         return this.tierProgress(params.recordId, context);

@@ -92,6 +92,28 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
         throw error;
       }
     }
+    if (route === '/api/mdf') {
+      // What the MDF page mounts for a partner: the approved request whose claim the claim form shows.
+      try {
+        const partner = data.resolve(url.searchParams.get('partner') ?? '');
+        return json(response, 200, {
+          quarter: data.mdf.quarter,
+          claimRecordId: data.mdf.claimRecordFor(partner.accountId)
+        });
+      } catch (error) {
+        if (error instanceof UserError) return json(response, 404, { message: error.message });
+        throw error;
+      }
+    }
+    if (route === '/api/upload' && request.method === 'POST') {
+      // lightning-file-upload's stand-in: the files become proof linked to the record (nothing is stored).
+      const body = (await readBody(request)) as { recordId?: string; names?: string[] };
+      const names = body.names ?? [];
+      data.mdf.attachFiles(String(body.recordId ?? ''), names.length);
+      return json(response, 200, {
+        files: names.map((name, index) => ({ name, documentId: `069PV${String(index + 1).padStart(13, '0')}AAA` }))
+      });
+    }
     if (route.startsWith('/api/apex/') && request.method === 'POST') {
       const method = route.slice('/api/apex/'.length);
       const body = (await readBody(request)) as { params?: Record<string, unknown>; context?: Partial<CallContext> };

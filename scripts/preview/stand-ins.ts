@@ -12,9 +12,14 @@
  *   manager, or a partner user on the partner site: `?as=partner`).
  * - `lightning/platformShowToastEvent`, `lightning/refresh`, `lightning/navigation` (the npm package's
  *   delegates to force/navigation, which only an org has): events the preview page handles.
+ * - `lightning/fileUpload` (not in the npm package: uploading needs an org): an SLDS file selector
+ *   whose files the preview server counts as linked to the record (standins/lwc/fileUpload).
  * - `lightning/iconSvgTemplates<Category>[Rtl]`: the base components' inline SVG icon libraries, cut
  *   down to the icons that the project's components and the base components name (`utility:success`,
  *   …). The full libraries are several thousand compiled templates, most of the build's time and size.
+ * - `@salesforce/gate/bc.260.enableComboboxElementInternals`: closed. The npm package opens every
+ *   gate; this one makes lightning-combobox call attachInternals(), which synthetic shadow refuses
+ *   (a page error); the combobox works the same without it.
  * Everything else `lightning/*` comes from the npm package lightning-base-components.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,6 +28,9 @@ import type { Plugin } from 'rollup';
 import { readCustomLabels } from './labels.ts';
 
 const PREFIX = '\0standin:';
+
+/** Feature gates of lightning-base-components the preview closes (see above). */
+const CLOSED_GATES = new Set(['@salesforce/gate/bc.260.enableComboboxElementInternals']);
 
 const ICON_NAME = /\b(utility|standard|action|doctype|custom):([a-z0-9_]+)\b/g;
 
@@ -70,7 +78,8 @@ export function standIns(options: { projectRoot: string; standInDir: string; lig
   const files: Record<string, string> = {
     'lightning/platformShowToastEvent': path.join(options.standInDir, 'toast.js'),
     'lightning/navigation': path.join(options.standInDir, 'navigation.js'),
-    'lightning/refresh': path.join(options.standInDir, 'refresh.js')
+    'lightning/refresh': path.join(options.standInDir, 'refresh.js'),
+    'lightning/fileUpload': path.join(options.standInDir, 'lwc', 'fileUpload', 'fileUpload.js')
   };
   const handled = /^@salesforce\/(apex|label\/c\.|schema\/|user\/|community\/|customPermission\/|userPermission\/)/;
 
@@ -78,6 +87,7 @@ export function standIns(options: { projectRoot: string; standInDir: string; lig
     name: 'preview-stand-ins',
     resolveId(source) {
       if (files[source]) return files[source];
+      if (CLOSED_GATES.has(source)) return PREFIX + source;
       if (iconLibrary(options.lightningDir, source)) return PREFIX + source;
       if (source === '@salesforce/apex' || handled.test(source)) return PREFIX + source;
       return null;
@@ -98,6 +108,7 @@ export function standIns(options: { projectRoot: string; standInDir: string; lig
           `\nexport default { ${names.map((name, index) => `${JSON.stringify(`${library.category}_${name}`)}: icon${index}`).join(', ')} };\n`
         );
       }
+      if (CLOSED_GATES.has(source)) return 'export default { isOpen: () => false };';
       if (source === '@salesforce/apex') return `export { refreshApex, getSObjectValue } from ${runtime};`;
       const [, kind, rest] = /^@salesforce\/([^/]+)\/(.*)$/.exec(source) ?? [];
       switch (kind) {

@@ -3,7 +3,9 @@
  * opens it in headless Chromium for three sample partners and checks, from the DOM, that the tier
  * progress bars and the criteria checklist show the numbers `partner-program explain` gives for
  * them: overall progress to the next tier, and per criterion the value, the threshold, met or not,
- * the bar's percentage and the gap in words. Saves a screenshot per partner to docs/images.
+ * the bar's percentage and the gap in words. The MDF page: a Select partner's allowance, budget
+ * summaries (one over-committed) and a claim without proof; a Registered partner without MDF; a
+ * claim submitted with a proof file. Saves a screenshot per page to docs/images.
  *
  * Rollup and Playwright are ES modules and the CLI runs on Node 24's TypeScript support, so both run
  * in child processes (scripts/preview/capture.ts, scripts/bin/partner-program.js).
@@ -30,6 +32,10 @@ const PARTNERS = [
   { name: 'Copperleaf Commerce Partners', situation: 'Elite, every criterion exactly at its threshold' }
 ];
 const PARTNER_SITE = 'Skylark Metrics';
+/** The MDF page: a Select partner as its manager sees it, a Registered partner (no MDF) and an Elite partner that claims on the partner site. */
+const MDF_MANAGER = 'Meridian Falls Technology';
+const MDF_NOT_ELIGIBLE = 'Willowmere Systems';
+const MDF_CLAIM = 'Skylark Metrics';
 const APPEAL_REASON = 'A won deal of USD 32,000 closed on 2026-09-29 is missing from the revenue.';
 
 interface Explained {
@@ -92,6 +98,12 @@ beforeAll(async () => {
         ...PARTNERS.flatMap((partner) => ['--partner', partner.name]),
         '--appeal',
         PARTNER_SITE,
+        '--mdf',
+        MDF_MANAGER,
+        '--mdf-partner-site',
+        MDF_NOT_ELIGIBLE,
+        '--mdf-claim',
+        MDF_CLAIM,
         '--appeal-reason',
         APPEAL_REASON,
         '--screenshots',
@@ -123,8 +135,10 @@ afterAll(() => {
   if (timings.total) process.stdout.write(`browser test timings (ms): ${JSON.stringify(timings)}\n`);
 });
 
-function pageOf(name: string, viewer: 'manager' | 'partner' = 'manager'): PageFact {
-  const page = pages.find((candidate) => candidate.partner?.name === name && candidate.viewer === viewer);
+function pageOf(name: string, viewer: 'manager' | 'partner' = 'manager', shown = 'tier'): PageFact {
+  const page = pages.find(
+    (candidate) => candidate.partner?.name === name && candidate.viewer === viewer && candidate.page === shown
+  );
   if (!page) throw new Error(`The preview did not open ${name} (${viewer})`);
   return page;
 }
@@ -195,9 +209,17 @@ function markedItems(checklist: ComponentFact) {
 
 describe('the preview in headless Chromium', () => {
   it('opens every partner without errors and saves a screenshot', () => {
-    expect(pages.map((page) => `${page.partner?.name} (${page.viewer})`)).toEqual([
-      ...PARTNERS.map((partner) => `${partner.name} (manager)`),
-      `${PARTNER_SITE} (partner)`
+    expect(pages.map((page) => `${page.partner?.name} (${page.viewer}, ${page.page})`)).toEqual([
+      ...PARTNERS.map((partner) => `${partner.name} (manager, tier)`),
+      `${PARTNER_SITE} (partner, tier)`,
+      `${MDF_MANAGER} (manager, mdf)`,
+      `${MDF_NOT_ELIGIBLE} (partner, mdf)`,
+      `${MDF_CLAIM} (partner, mdf)`
+    ]);
+    expect(pages.filter((page) => page.page === 'mdf').map((page) => path.basename(page.screenshot!))).toEqual([
+      'mdf-meridian-falls-technology.png',
+      'mdf-willowmere-systems-partner-site.png',
+      'mdf-skylark-metrics-partner-site.png'
     ]);
     for (const page of pages) {
       expect({ partner: page.partner?.name, errors: page.errors }).toEqual({ partner: page.partner?.name, errors: [] });
@@ -373,5 +395,75 @@ describe('the preview in headless Chromium', () => {
     );
     expect(appeal?.data.status).toBe('Submitted');
     expect(appeal?.text).toContain(APPEAL_REASON);
+  });
+
+  describe('the MDF page (?page=mdf)', () => {
+    const usd = (amount: number) =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+    /** The deployed Tier_Benefit__mdt cap of a tier (MDF_Cap_Per_Quarter__c). */
+    const capOf = (tier: string) =>
+      data.run.config.benefits.find((benefit) => benefit.tier === tier && benefit.mdfEligible)!.mdfCapPerQuarter!;
+
+    it('shows a Select partner’s manager the tier allowance: cap, used and remaining', () => {
+      const partner = data.resolve(MDF_MANAGER);
+      expect(partner.tier).toBe('Select');
+      const cap = capOf('Select');
+      // The preview's pattern: one approved request of a fifth of the cap and one submitted of a tenth.
+      const used = cap / 5 + cap / 10;
+      const form = component(pageOf(MDF_MANAGER, 'manager', 'mdf'), 'mdfRequestForm');
+      expect(form.text).toContain(`${label('PP_Mdf_Form_Allowance', data.mdf.quarter)}`);
+      expect(form.text).toContain(`${label('PP_Mdf_Form_Cap')} ${usd(cap)}`);
+      expect(form.text).toContain(`${label('PP_Mdf_Form_Used')} ${usd(used)}`);
+      expect(form.text).toContain(`${label('PP_Mdf_Form_Remaining')} ${usd(cap - used)}`);
+      expect(form.text).toContain(label('PP_Mdf_Form_Submit'));
+    });
+
+    it('shows the partner’s budget summary and an over-committed region with accessible bars', () => {
+      const page = pageOf(MDF_MANAGER, 'manager', 'mdf');
+      const cap = capOf('Select');
+      const summary = component(page, 'mdfBudgetSummary');
+      expect(summary.text).toContain(`${label('PP_Mdf_Summary_Budgeted')} ${usd(cap)}`);
+      expect(summary.text).toContain(`${label('PP_Mdf_Summary_Available')} ${usd(cap - cap / 5)}`);
+      expect(summary.bars.map((bar) => [bar.data.bar, bar.label, bar.value])).toEqual([
+        ['committed', label('PP_Mdf_Summary_Committed'), 20],
+        ['pending', label('PP_Mdf_Summary_Pending'), 10],
+        ['claimed', label('PP_Mdf_Summary_Claimed'), 0],
+        ['paid', label('PP_Mdf_Summary_Paid'), 0]
+      ]);
+      expect(summary.bars[0].row).toContain(label('PP_Mdf_Summary_Share', 20));
+
+      const region = component(page, 'mdfRegionSummary');
+      expect(region.text).toContain(label('PP_Mdf_Summary_Over_Committed'));
+      expect(region.text).toContain(`${label('PP_Mdf_Summary_Available')} -${usd(6000)}`);
+      // The bar stops at 100; its text says how far over the budget is.
+      expect([region.bars[0].value, region.bars[0].row]).toEqual([100, expect.stringContaining('105 %')]);
+    });
+
+    it('shows the claim without proof with Submit waiting for a proof file, and why', () => {
+      const claim = component(pageOf(MDF_MANAGER, 'manager', 'mdf'), 'mdfClaimForm');
+      expect(claim.text).toContain(`${label('PP_Mdf_Claim_Claimable')} ${usd(capOf('Select') / 5)}`);
+      expect(claim.text).toContain(label('PP_Mdf_Claim_Proof_Count', 0));
+      expect(claim.text).toContain(label('PP_Mdf_Claim_Proof_Required'));
+    });
+
+    it('tells a partner whose tier gets no MDF why, and which tiers do, without a form (partner site)', () => {
+      expect(data.resolve(MDF_NOT_ELIGIBLE).tier).toBe('Registered');
+      const page = pageOf(MDF_NOT_ELIGIBLE, 'partner', 'mdf');
+      const form = component(page, 'mdfRequestForm');
+      expect(form.text).toContain(label('PP_Mdf_Form_Not_Eligible'));
+      expect(form.text).toContain(label('PP_Mdf_Form_Eligible_Tiers', 'Select, Elite'));
+      expect(form.text).not.toContain(label('PP_Mdf_Form_Goal'));
+      expect(component(page, 'mdfBudgetSummary').text).toContain(label('PP_Mdf_Summary_Empty'));
+      expect(page.components.map((region) => region.name)).not.toContain('mdfClaimForm');
+    });
+
+    it('lets the partner attach proof and submit the claim on the partner site', () => {
+      const page = pageOf(MDF_CLAIM, 'partner', 'mdf');
+      expect(component(page, 'mdfClaimForm').text).toContain(label('PP_Mdf_Claim_Proof_Required'));
+      const after = page.afterClaim!.find((region) => region.name === 'mdfClaimForm')!;
+      expect(after.text).toContain(`${label('PP_Mdf_Claim_Status')} Submitted`);
+      expect(after.text).toContain(label('PP_Mdf_Claim_Proof_Count', 1));
+      expect(after.text).not.toContain(label('PP_Mdf_Claim_Submit'));
+    });
   });
 });

@@ -136,3 +136,73 @@ describe('preview data (Apex stand-ins from data/sample)', () => {
     expect(appPage.openAppeals.map((appeal) => appeal.id)).toEqual([id]);
   });
 });
+
+describe('preview data: the MDF controllers’ stand-ins', () => {
+  const contextOf = (name: string) =>
+    data.call('MdfRequestController.getRequestContext', { recordId: data.resolve(name).profileId }, manager) as {
+      tier: string;
+      eligible: boolean;
+      eligibleTiers: string[];
+      capPerQuarter: number | null;
+      used: number;
+      remaining: number | null;
+      budgets: { id: string; available: number }[];
+      refusalMessage: string | null;
+    };
+
+  it('gives each partner its tier’s MDF allowance from the deployed benefits, or why it gets none', () => {
+    const select = contextOf('Meridian Falls Technology');
+    expect(select).toMatchObject({
+      tier: 'Select',
+      eligible: true,
+      capPerQuarter: 25000,
+      used: 7500,
+      remaining: 17500
+    });
+    const registered = contextOf('Willowmere Systems');
+    expect(registered).toMatchObject({ tier: 'Registered', eligible: false, eligibleTiers: ['Select', 'Elite'] });
+    expect(registered.refusalMessage).toContain('Select and Elite');
+    expect(registered.budgets).toEqual([]);
+  });
+
+  it('refuses what the server refuses, with its message: over the cap, a claim without proof, another partner', () => {
+    const meridian = data.resolve('Meridian Falls Technology');
+    const input = {
+      recordId: meridian.profileId,
+      goal: 'Leads',
+      targetAudience: 'CFOs',
+      activityType: 'Event',
+      startDate: '2026-11-02',
+      endDate: '2026-11-03',
+      expectedPipeline: 1000,
+      requestedAmount: 17500.01,
+      budgetId: null
+    };
+    expect(() => data.call('MdfRequestController.saveRequest', { input, submit: true }, manager)).toThrow(ApexError);
+    expect(() => data.call('MdfRequestController.saveRequest', { input, submit: true }, manager)).toThrow('cap');
+    // A draft holds no money: it may ask for more (it is checked again on submission).
+    expect(data.call('MdfRequestController.saveRequest', { input, submit: false }, manager)).toMatch(/^a0C/);
+
+    const requestId = data.mdf.claimRecordFor(meridian.accountId)!;
+    const claim = data.call('MdfClaimController.getClaimContext', { recordId: requestId }, manager) as {
+      claimId: string;
+      claimStatus: string;
+      proofCount: number;
+      canClaim: boolean;
+    };
+    expect(claim).toMatchObject({ claimStatus: 'Draft', proofCount: 0, canClaim: true });
+    expect(() => data.call('MdfClaimController.submitClaim', { claimId: claim.claimId }, manager)).toThrow('proof');
+    const asOther = { viewer: 'partner' as const, partner: 'Skylark Metrics' };
+    expect(() => data.call('MdfClaimController.getClaimContext', { recordId: requestId }, asOther)).toThrow('access');
+  });
+
+  it('sums a region’s budgets and flags the over-committed one', () => {
+    const region = data.call('MdfBudgetSummaryController.getBudgetSummary', { region: 'EMEA' }, manager) as {
+      scope: string;
+      budgeted: number;
+      committed: number;
+    };
+    expect(region.scope).toBe('region');
+    expect(region.committed).toBeGreaterThan(region.budgeted);
+  });
+});

@@ -1,7 +1,9 @@
 /*
  * The preview page: mounts the project's components for one sample partner, the way a Partner
  * Profile record page (`?as=manager`, the default) or the partner site (`?as=partner`) would.
- * `?partner=<name or id>` picks the partner (default: the first in the list).
+ * `?partner=<name or id>` picks the partner (default: the first in the list). `?page=mdf` shows the
+ * MDF components instead of the tier components: the request form, the claim form of the partner's
+ * approved request, the partner's budget summary and (record page view) a region's summary.
  */
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
@@ -9,6 +11,10 @@ import components from 'preview:components';
 
 const params = new URLSearchParams(window.location.search);
 const viewer = params.get('as') === 'partner' ? 'partner' : 'manager';
+const page = params.get('page') === 'mdf' ? 'mdf' : 'tier';
+const TIER_COMPONENTS = ['tierProgress', 'partnerChecklist', 'tierHistory'];
+/** The region whose budgets the MDF page summarises next to the partner's (the sample's over-committed one). */
+const MDF_REGION = 'EMEA';
 
 function element(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);
@@ -87,6 +93,12 @@ async function main() {
     params.set('as', viewerPicker.value);
     window.location.search = params.toString();
   });
+  const pagePicker = document.getElementById('page');
+  pagePicker.value = page;
+  pagePicker.addEventListener('change', () => {
+    params.set('page', pagePicker.value);
+    window.location.search = params.toString();
+  });
   document.getElementById('context').textContent =
     `${snapshot} · ${quarter} evaluation applied · ` +
     (viewer === 'partner' ? `partner site, signed in as ${partner.name}` : `Partner Profile record page`);
@@ -103,15 +115,27 @@ async function main() {
   };
 
   const slots = { main: document.getElementById('main'), side: document.getElementById('side') };
-  for (const component of components) {
+  const byName = new Map(components.map((component) => [component.name, component]));
+  const mount = (name, slot, properties = {}, region = name) => {
+    const component = byName.get(name);
+    if (!component) return;
     const node = createElement(component.tag, { is: component.ctor });
-    // A record page passes the record; the partner site has none (the controller finds the user's own profile).
-    if (viewer === 'manager') {
-      node.recordId = partner.profileId;
-      node.objectApiName = 'Partner_Profile__c';
+    Object.assign(node, properties);
+    slots[slot].appendChild(element('div', { class: 'slds-m-bottom_medium', 'data-component': region }, [node]));
+  };
+  // A record page passes the record; the partner site has none (the controller finds the user's own profile).
+  const record = viewer === 'manager' ? { recordId: partner.profileId, objectApiName: 'Partner_Profile__c' } : {};
+  if (page === 'mdf') {
+    const mdf = await (await fetch(`/api/mdf?partner=${encodeURIComponent(partner.accountId)}`)).json();
+    mount('mdfRequestForm', 'main', record);
+    // The claim form sits on the MDF Request record page (and its partner site page): the partner's approved request.
+    if (mdf.claimRecordId) {
+      mount('mdfClaimForm', 'main', { recordId: mdf.claimRecordId, objectApiName: 'MDF_Request__c' });
     }
-    const slot = component.name === 'partnerChecklist' ? slots.side : slots.main;
-    slot.appendChild(element('div', { class: 'slds-m-bottom_medium', 'data-component': component.name }, [node]));
+    mount('mdfBudgetSummary', 'side', record);
+    if (viewer === 'manager') mount('mdfBudgetSummary', 'side', { region: MDF_REGION }, 'mdfRegionSummary');
+  } else {
+    for (const name of TIER_COMPONENTS) mount(name, name === 'partnerChecklist' ? 'side' : 'main', record);
   }
   document.body.dataset.partner = partner.accountId;
   document.body.dataset.ready = 'mounted';

@@ -245,3 +245,84 @@ export function mdfReturn(paid: number, pipeline: number, won: number): MdfRetur
   const round = (value: number) => Math.round(value * 100) / 100;
   return { pipelinePerUnit: round(pipeline / paid), wonPerUnit: round(won / paid) };
 }
+
+/** Totals of MDF money as a server sums them (MdfBudgetSummaryController.getBudgetSummary). */
+export interface MdfTotals {
+  /** Budgeted amount; null when there is no ceiling (a partner whose tier has no cap). */
+  budgeted: number | null;
+  committed: number | null;
+  pending: number | null;
+  claimed: number | null;
+  paid: number | null;
+}
+
+export interface TotalsSummary {
+  budgeted: number | null;
+  committed: number;
+  pending: number;
+  claimed: number;
+  paid: number;
+  /** Budgeted minus committed (negative when over-committed); null without a budget. */
+  available: number | null;
+  /** Shares of the budget in whole percent, rounded down (more than 100 when over); null without a budget. */
+  committedPercent: number | null;
+  pendingPercent: number | null;
+  claimedPercent: number | null;
+  paidPercent: number | null;
+  /** More is committed than budgeted. */
+  overCommitted: boolean;
+  /** Committed plus pending is more than budgeted: approving every pending request would overrun. */
+  overRequested: boolean;
+}
+
+/**
+ * Utilisation from totals a server already summed (the components' view of summarizeBudget): what is
+ * available and each amount's share of the budget. Percentages are rounded down, so a budget that is
+ * 99.9 % committed never shows as full.
+ */
+export function summarizeTotals(totals: MdfTotals): TotalsSummary {
+  const budget = totals.budgeted === null || totals.budgeted === undefined ? null : cents(totals.budgeted);
+  const committed = cents(totals.committed);
+  const pending = cents(totals.pending);
+  const claimed = cents(totals.claimed);
+  const paid = cents(totals.paid);
+  const percent = (part: number) => (budget === null ? null : budget > 0 ? Math.floor((part / budget) * 100) : 0);
+  return {
+    budgeted: budget === null ? null : fromCents(budget),
+    committed: fromCents(committed),
+    pending: fromCents(pending),
+    claimed: fromCents(claimed),
+    paid: fromCents(paid),
+    available: budget === null ? null : fromCents(budget - committed),
+    committedPercent: percent(committed),
+    pendingPercent: percent(pending),
+    claimedPercent: percent(claimed),
+    paidPercent: percent(paid),
+    overCommitted: budget !== null && committed > budget,
+    overRequested: budget !== null && committed + pending > budget
+  };
+}
+
+/** What a server reports about a partner's MDF allowance (MdfRequestController.getRequestContext). */
+export interface AllowanceTotals {
+  tier: string | null;
+  eligible: boolean;
+  eligibleTiers: string[] | null;
+  capPerQuarter: number | null;
+  used: number | null;
+  remaining: number | null;
+}
+
+/** The allowance a server computed, as mdfAllowance's result, so amountRefusal can check an amount against it. */
+export function allowanceFromTotals(totals: AllowanceTotals): MdfAllowance {
+  const tier = totals.tier || null;
+  return {
+    tier,
+    eligible: totals.eligible,
+    refusal: totals.eligible ? null : tier === null ? 'NO_TIER' : 'TIER_NOT_ELIGIBLE',
+    eligibleTiers: [...(totals.eligibleTiers ?? [])],
+    capPerQuarter: totals.eligible ? totals.capPerQuarter : 0,
+    used: fromCents(cents(totals.used)),
+    remaining: !totals.eligible ? 0 : totals.remaining === null ? null : fromCents(cents(totals.remaining))
+  };
+}

@@ -3,6 +3,7 @@
  * (MdfWorkflowTest) is tested against the same cases.
  */
 import {
+  allowanceFromTotals,
   amountRefusal,
   claimableAmount,
   claimTransitionRefusal,
@@ -12,6 +13,7 @@ import {
   requestTransitionRefusal,
   REQUEST_STATUSES,
   summarizeBudget,
+  summarizeTotals,
   type MdfBenefit,
   type RequestAmounts
 } from '../mdfRules';
@@ -197,5 +199,84 @@ describe('c-mdf-rules claimableAmount and mdfReturn', () => {
   it('divides pipeline and won revenue by the amount paid, and has no ROI without payment', () => {
     expect(mdfReturn(2000, 50000, 12345)).toEqual({ pipelinePerUnit: 25, wonPerUnit: 6.17 });
     expect(mdfReturn(0, 50000, 0)).toEqual({ pipelinePerUnit: null, wonPerUnit: null });
+  });
+});
+
+describe('c-mdf-rules summarizeTotals', () => {
+  it('gives what is available and each share of the budget, rounded down', () => {
+    expect(
+      summarizeTotals({ budgeted: 30000, committed: 19999.99, pending: 5000, claimed: 0.1 + 0.2, paid: 0 })
+    ).toEqual({
+      budgeted: 30000,
+      committed: 19999.99,
+      pending: 5000,
+      claimed: 0.3,
+      paid: 0,
+      available: 10000.01,
+      committedPercent: 66,
+      pendingPercent: 16,
+      claimedPercent: 0,
+      paidPercent: 0,
+      overCommitted: false,
+      overRequested: false
+    });
+  });
+
+  it('flags a budget committed beyond its amount, and one that pending requests would overrun', () => {
+    const over = summarizeTotals({ budgeted: 10000, committed: 12000, pending: 0, claimed: 0, paid: 0 });
+    expect([over.available, over.committedPercent, over.overCommitted, over.overRequested]).toEqual([
+      -2000,
+      120,
+      true,
+      true
+    ]);
+    const requested = summarizeTotals({ budgeted: 10000, committed: 8000, pending: 2500, claimed: 0, paid: 0 });
+    expect([requested.overCommitted, requested.overRequested]).toEqual([false, true]);
+  });
+
+  it('has no available amount and no shares without a budget, and 0 % of an empty budget', () => {
+    const uncapped = summarizeTotals({ budgeted: null, committed: 500, pending: null, claimed: 100, paid: 100 });
+    expect(uncapped).toMatchObject({
+      available: null,
+      committedPercent: null,
+      paidPercent: null,
+      pending: 0,
+      overCommitted: false
+    });
+    expect(summarizeTotals({ budgeted: 0, committed: 0, pending: 0, claimed: 0, paid: 0 }).committedPercent).toBe(0);
+  });
+});
+
+describe('c-mdf-rules allowanceFromTotals', () => {
+  it('rebuilds the allowance a server computed, so amountRefusal applies the same rules', () => {
+    const select = allowanceFromTotals({
+      tier: 'Select',
+      eligible: true,
+      eligibleTiers: ['Select', 'Elite'],
+      capPerQuarter: 25000,
+      used: 20000,
+      remaining: 5000
+    });
+    expect(select).toEqual(mdfAllowance(BENEFITS, 'Select', [request('Approved', 20000, 20000)]));
+    expect(amountRefusal(5000.01, select, null)).toBe('OVER_CAP');
+    const registered = allowanceFromTotals({
+      tier: 'Registered',
+      eligible: false,
+      eligibleTiers: ['Select', 'Elite'],
+      capPerQuarter: null,
+      used: null,
+      remaining: null
+    });
+    expect(registered).toMatchObject({ refusal: 'TIER_NOT_ELIGIBLE', remaining: 0, capPerQuarter: 0 });
+    expect(allowanceFromTotals({ ...registered, tier: '', eligibleTiers: null, used: 0 }).refusal).toBe('NO_TIER');
+    const uncapped = allowanceFromTotals({
+      tier: 'Elite',
+      eligible: true,
+      eligibleTiers: ['Elite'],
+      capPerQuarter: null,
+      used: 1,
+      remaining: null
+    });
+    expect(amountRefusal(1e9, uncapped, null)).toBeNull();
   });
 });
