@@ -4,7 +4,13 @@ import path from 'node:path';
 import type { CliIo } from '../cli/command.ts';
 import { UserError } from './errors.ts';
 
-/** A file written in pieces through a buffer of about a megabyte. */
+/**
+ * A file written in pieces. Small pieces are gathered up to 64 KB before a write; larger ones are
+ * written as they come. Kept below V8's large-object size (128 KB), the strings die young and
+ * are collected cheaply instead of piling up in the old generation until a full collection.
+ */
+const GATHER = 1 << 16;
+
 export class BufferedFile {
   private readonly fd: number;
   private buffer = '';
@@ -14,22 +20,31 @@ export class BufferedFile {
   }
 
   write(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length >= 1 << 20) this.flush();
+    if (this.buffer.length + text.length < GATHER) {
+      this.buffer += text;
+      return;
+    }
+    this.flush();
+    if (text.length >= GATHER) this.writeNow(text);
+    else this.buffer = text;
   }
 
   private flush(): void {
-    if (this.buffer === '') return;
+    this.writeNow(this.buffer);
+    this.buffer = '';
+  }
+
+  private writeNow(text: string): void {
+    if (text === '') return;
     // A string goes to the file without a Buffer of its own (Node encodes it in native memory and
-    // frees it at once): hundreds of megabytes of output leave no garbage for the collector.
-    const expected = Buffer.byteLength(this.buffer, 'utf8');
-    const written = writeSync(this.fd, this.buffer, null, 'utf8');
+    // frees it at once).
+    const expected = Buffer.byteLength(text, 'utf8');
+    const written = writeSync(this.fd, text, null, 'utf8');
     if (written < expected) {
-      const bytes = Buffer.from(this.buffer, 'utf8');
+      const bytes = Buffer.from(text, 'utf8');
       let offset = written;
       while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
     }
-    this.buffer = '';
   }
 
   close(): void {
@@ -122,9 +137,9 @@ export async function writeOutputsAtomically(
 export async function copyFileTo(file: string, io: Pick<CliIo, 'stdout' | 'stdoutBytes'>): Promise<void> {
   const { stdoutBytes } = io;
   if (stdoutBytes) {
-    for await (const bytes of createReadStream(file, { highWaterMark: 1 << 20 })) stdoutBytes(bytes as Buffer);
+    for await (const bytes of createReadStream(file, { highWaterMark: 1 << 16 })) stdoutBytes(bytes as Buffer);
     return;
   }
-  for await (const piece of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }))
+  for await (const piece of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 }))
     io.stdout(piece as string);
 }

@@ -98,13 +98,22 @@ export function opportunityWorkers(snapshotDir: string, parallel: boolean | unde
   return size >= TWO_WORKERS_MIN_BYTES ? 2 : size >= WORKER_MIN_BYTES ? 1 : 0;
 }
 
+/** Old-generation heap of each Opportunity.csv worker. */
+const WORKER_HEAP_MB = 256;
+
 interface RunningWorker {
   result: Promise<Extract<WorkerAnswer, { type: 'done' }>>;
   stop: () => void;
 }
 
 function startWorker(task: Omit<OpportunityTask, 'version'>, onProgress: (rows: number) => void): RunningWorker {
-  const worker = new Worker(workerFile()!, { workerData: { ...task, version: TASK_VERSION } });
+  // A worker keeps only its counters; a bounded heap makes it collect its parsing garbage early
+  // instead of growing the process by hundreds of megabytes. Should a very large program not fit,
+  // the worker stops and the main thread reads the file instead (the caller's fallback).
+  const worker = new Worker(workerFile()!, {
+    workerData: { ...task, version: TASK_VERSION },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }
+  });
   const result = new Promise<Extract<WorkerAnswer, { type: 'done' }>>((resolve, reject) => {
     let settled = false;
     worker.on('message', (answer: WorkerAnswer) => {

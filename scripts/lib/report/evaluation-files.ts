@@ -10,6 +10,9 @@ import { stageOutputs } from '../write-outputs.ts';
 /** The files of an evaluation: the results and the write-back plan for Bulk API 2.0. */
 export const EVALUATION_FILES = ['results.json', 'results.csv', 'Tier_Evaluation__c.csv', 'Partner_Profile__c.csv'];
 
+/** Decisions written between two returns to the event loop. */
+const YIELD_EVERY = 1_000;
+
 export interface WrittenEvaluation {
   files: string[];
   summary: Summary;
@@ -37,7 +40,14 @@ export async function writeEvaluationFiles(
     results.write(resultsCsvHeader(run));
     evaluations.write(csvRecord(EVALUATION_COLUMNS));
     profiles.write(csvRecord(PROFILE_COLUMNS));
+    let sinceYield = 0;
     for (const decision of run.decisions()) {
+      // Back to the event loop now and then: V8 finishes its garbage collections in tasks there,
+      // and a loop that never yields lets the heap fill with dead strings (+400 MB at 100,000).
+      if (++sinceYield === YIELD_EVERY) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       document.decision(decision);
       results.write(resultsCsvDecisionRecord(run, decision, metrics));
       evaluations.write(evaluationPlanRecord(run, decision));

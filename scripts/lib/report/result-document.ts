@@ -155,8 +155,11 @@ export function resultDocument(run: EvaluationRun): ResultDocument {
   };
 }
 
-/** Items per JSON.stringify call when the document is written piece by piece. */
-const BATCH = 500;
+/**
+ * Decisions per JSON.stringify call when the document is written piece by piece: about 100 KB of
+ * text, below V8's large-object size, so each piece is collected young once written.
+ */
+const BATCH = 16;
 
 /**
  * Items of one top-level array of the document, as JSON.stringify(document, null, 2) writes them:
