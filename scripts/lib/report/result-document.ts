@@ -136,7 +136,10 @@ export function summarize(run: EvaluationRun): Summary {
   return builder.build(run.skipped.length);
 }
 
-export function resultDocument(run: EvaluationRun): ResultDocument {
+type DocumentHead = Omit<ResultDocument, 'partners' | 'skipped' | 'warnings' | 'summary'>;
+
+/** The document's fields before the partners: what run, quarter, rules and snapshot. */
+function documentHead(run: EvaluationRun): DocumentHead {
   const { period } = run;
   return {
     engineVersion: run.engineVersion,
@@ -147,7 +150,13 @@ export function resultDocument(run: EvaluationRun): ResultDocument {
     windowStart: period.windowStart,
     windowEnd: period.windowEnd,
     corporateCurrency: run.manifest.corporateCurrency,
-    snapshot: { source: run.manifest.source, exportedAt: run.manifest.exportedAt },
+    snapshot: { source: run.manifest.source, exportedAt: run.manifest.exportedAt }
+  };
+}
+
+export function resultDocument(run: EvaluationRun): ResultDocument {
+  return {
+    ...documentHead(run),
     partners: [...run.decisions()],
     skipped: run.skipped,
     warnings: run.warnings,
@@ -194,18 +203,7 @@ export class ResultDocumentWriter {
     this.run = run;
     this.write = write;
     this.summary = new SummaryBuilder(run);
-    const { period } = run;
-    const head = {
-      engineVersion: run.engineVersion,
-      runId: run.runId,
-      criteriaHash: run.criteriaHash,
-      quarter: period.quarter.label,
-      evaluationDate: period.quarter.end,
-      windowStart: period.windowStart,
-      windowEnd: period.windowEnd,
-      corporateCurrency: run.manifest.corporateCurrency,
-      snapshot: { source: run.manifest.source, exportedAt: run.manifest.exportedAt }
-    };
+    const head = documentHead(run);
     write(JSON.stringify(head, null, 2).slice(0, -2));
   }
 
