@@ -9,7 +9,14 @@ import { findProjectRoot } from '../lib/project.ts';
 import { readDataModel } from './lib/data-model.ts';
 import { createExecutor, findSfEntry } from './lib/sf-cli.ts';
 import { DEFAULT_ALIAS, DEFAULT_DAYS, parseSetupArgs, type SetupArgs } from './lib/setup-args.ts';
-import { CREATE_WAIT_MINUTES, DEFINITION_FILE, DEPLOY_WAIT_MINUTES, PERMISSION_SET, runSetup } from './lib/setup.ts';
+import {
+  CREATE_WAIT_MINUTES,
+  DEFINITION_FILE,
+  DATA_LOAD_PERMISSION_SET,
+  DEPLOY_WAIT_MINUTES,
+  PERMISSION_SET,
+  runSetup
+} from './lib/setup.ts';
 import { readSnapshotTables } from './lib/snapshot-tables.ts';
 import { writeTreeFiles } from './lib/write-tree.ts';
 
@@ -29,7 +36,7 @@ Options:
 
 Steps: check the Salesforce CLI and the Dev Hub; check the sample (${SAMPLE_DIR}) against the data model;
 npm run build; create the scratch org (${DEFINITION_FILE}, waits up to ${CREATE_WAIT_MINUTES} minutes); deploy
-(waits up to ${DEPLOY_WAIT_MINUTES} minutes); assign ${PERMISSION_SET} to the admin user; activate the sample's currencies
+(waits up to ${DEPLOY_WAIT_MINUTES} minutes); assign ${PERMISSION_SET} and ${DATA_LOAD_PERMISSION_SET} (loads the sample's MDF data in its states) to the admin user; activate the sample's currencies
 and create its dated exchange rates; load the sample with sf data import tree; set the evaluation keys.
 A failing step stops the setup and says which step failed and what to do.
 

@@ -175,7 +175,7 @@ describe('runSetup --dry-run', () => {
       'npm run build',
       'sf org create scratch --definition-file config/project-scratch-def.json --alias partner-program --duration-days 7 --set-default --wait 15 --json',
       'sf project deploy start --target-org partner-program --wait 30 --json',
-      'sf org assign permset --name Partner_Program_Admin --target-org partner-program --json',
+      'sf org assign permset --name Partner_Program_Admin --name Partner_Program_Data_Load --target-org partner-program --json',
       "sf data query --query 'SELECT Id, IsoCode, IsActive, IsCorporate FROM CurrencyType' --target-org partner-program --json",
       "sf data create record --sobject CurrencyType --values 'IsoCode=CAD ConversionRate=1.36 DecimalPlaces=2 IsActive=true' --target-org partner-program --json",
       "sf data query --query 'SELECT IsoCode, StartDate FROM DatedConversionRate' --target-org partner-program --json",

@@ -37,6 +37,8 @@ export interface SetupDeps {
 }
 
 export const PERMISSION_SET = 'Partner_Program_Admin';
+/** Lets the sample's MDF requests and claims load in the states they have (MdfWorkflow.isDataLoad). */
+export const DATA_LOAD_PERMISSION_SET = 'Partner_Program_Data_Load';
 export const DEFINITION_FILE = 'config/project-scratch-def.json';
 export const FIX_KEYS_APEX = 'scripts/org/apex/fix-evaluation-keys.apex';
 export const CREATE_WAIT_MINUTES = 15;
@@ -318,15 +320,21 @@ async function deploy({ options, sf, out, summary }: Context): Promise<void> {
 
 async function assignPermissionSet({ options, sf, summary }: Context): Promise<void> {
   const { alias } = options;
-  const assigned = await sf(['org', 'assign', 'permset', '--name', PERMISSION_SET, '--target-org', alias, '--json'], {
-    message: `${PERMISSION_SET} could not be assigned`,
-    hint: `Check that force-app has permissionsets/${PERMISSION_SET}.permissionset-meta.xml and that it was deployed; then: npx sf org assign permset --name ${PERMISSION_SET} --target-org ${alias}`,
+  const names = [PERMISSION_SET, DATA_LOAD_PERMISSION_SET];
+  const nameFlags = names.flatMap((name) => ['--name', name]);
+  const assigned = await sf(['org', 'assign', 'permset', ...nameFlags, '--target-org', alias, '--json'], {
+    message: `${names.join(' and ')} could not be assigned`,
+    hint: `Check that force-app has permissionsets/${PERMISSION_SET}.permissionset-meta.xml and ${DATA_LOAD_PERMISSION_SET}.permissionset-meta.xml and that they were deployed; then: npx sf org assign permset ${nameFlags.join(' ')} --target-org ${alias}`,
     details: (json) =>
       asArray(asRecord(json.result ?? json.data).failures)
         .map(asRecord)
         .map((failure) => `${str(failure.name)}: ${str(failure.message)}`)
   });
-  if (assigned) summary.push(`${PERMISSION_SET} assigned to the admin user.`);
+  if (assigned) {
+    summary.push(
+      `${PERMISSION_SET} and ${DATA_LOAD_PERMISSION_SET} (the sample's MDF data loads in its states) assigned to the admin user.`
+    );
+  }
 }
 
 async function activateCurrencies({ options, sf, out, summary, prepared }: Context): Promise<void> {
