@@ -451,7 +451,9 @@ describe('the preview in headless Chromium', () => {
       const page = pageOf(MDF_NOT_ELIGIBLE, 'partner', 'mdf');
       const form = component(page, 'mdfRequestForm');
       expect(form.text).toContain(label('PP_Mdf_Form_Not_Eligible'));
-      expect(form.text).toContain(label('PP_Mdf_Form_Eligible_Tiers', 'Select, Elite'));
+      // The reason names the tiers that get MDF (the separate list is only a fallback).
+      expect(form.text).toContain('MDF is a benefit of the Select and Elite tiers; Willowmere Systems is Registered.');
+      expect(form.text).not.toContain(label('PP_Mdf_Form_Eligible_Tiers', 'Select, Elite'));
       expect(form.text).not.toContain(label('PP_Mdf_Form_Goal'));
       expect(component(page, 'mdfBudgetSummary').text).toContain(label('PP_Mdf_Summary_Empty'));
       expect(page.components.map((region) => region.name)).not.toContain('mdfClaimForm');

@@ -177,7 +177,9 @@ export default class MdfRequestForm extends NavigationMixin(LightningElement) {
     return formatLabel(ALLOWANCE, this.view?.fiscalQuarter ?? '');
   }
 
+  /** Which tiers get MDF, when the server's refusal does not already say so. */
   get eligibleTiersText(): string | null {
+    if (this.view?.refusalMessage) return null;
     const tiers = this.view?.eligibleTiersText;
     return tiers ? formatLabel(ELIGIBLE_TIERS, tiers) : null;
   }

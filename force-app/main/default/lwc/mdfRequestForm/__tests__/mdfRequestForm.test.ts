@@ -129,6 +129,16 @@ describe('c-mdf-request-form', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('lists the tiers that get MDF when the server gives no reason', async () => {
+    getContextMock.mockResolvedValue({ ...REGISTERED, refusalMessage: null });
+    const element = mount();
+    await flush();
+
+    expect(root(element).querySelector('.refusal')).toBeNull();
+    expect(text(element, '.eligible-tiers')).toBe('MDF is a benefit of these tiers: Select, Elite');
+    await expect(element).toBeAccessible();
+  });
+
   it('tells a partner whose tier gets no MDF why, and which tiers do, without a form', async () => {
     getContextMock.mockResolvedValue(REGISTERED);
     const element = mount();
@@ -136,7 +146,8 @@ describe('c-mdf-request-form', () => {
 
     expect(text(element, '.not-eligible h3')).toBe('MDF is not available');
     expect(text(element, '.refusal')).toBe(REGISTERED.refusalMessage);
-    expect(text(element, '.eligible-tiers')).toBe('MDF is a benefit of these tiers: Select, Elite');
+    // The server's message names the tiers already; the list is the fallback without one.
+    expect(root(element).querySelector('.eligible-tiers')).toBeNull();
     expect(root(element).querySelector('.allowance')).toBeNull();
     expect(root(element).querySelector('[data-field]')).toBeNull();
     expect(root(element).querySelector('lightning-button')).toBeNull();
