@@ -247,6 +247,7 @@ export function seedMdf(org: FakeOrg, accountIds: string[]): SeededMdf {
     MDF_Request__c: String(approved.Id),
     Status__c: 'Paid',
     Amount__c: 12_000,
+    Submitted_On__c: '2026-08-05T10:00:00.000Z',
     Approved_On__c: '2026-08-10T10:00:00.000Z',
     Paid_On__c: '2026-08-20',
     Proof_Count__c: 2
@@ -256,7 +257,16 @@ export function seedMdf(org: FakeOrg, accountIds: string[]): SeededMdf {
     MDF_Request__c: String(approved.Id),
     Status__c: 'Approved',
     Amount__c: 8_000,
+    Submitted_On__c: '2026-09-03T10:00:00.000Z',
     Approved_On__c: '2026-09-10T10:00:00.000Z',
+    Proof_Count__c: 1
+  });
+  store.insert('MDF_Claim__c', {
+    Name: 'CLM-00003',
+    MDF_Request__c: String(approved.Id),
+    Status__c: 'Submitted',
+    Amount__c: 5_000,
+    Submitted_On__c: '2026-09-15T12:00:00.000Z',
     Proof_Count__c: 1
   });
   return {

@@ -3,8 +3,8 @@
  * eligible tier, requests in every state, claims in every state, and the campaigns the requests are
  * linked to. Written as a table by hand, so the figures of the `mdf` report can be checked by hand
  * (scripts/cli/__tests__/mdf.test.ts): one budget nearly fully committed, requests and claims that
- * wait longer than 14 days on the export date (2026-10-05), a request without campaign, a partner
- * with approved MDF but nothing paid yet.
+ * wait longer than 14 days on the export date (2026-10-05) (of the two claims waiting for approval,
+ * one 21 days, one 4), a request without campaign, a partner with approved MDF but nothing paid yet.
  *
  * Built after every other table with its own id factory, so the other files and their Ids do not
  * change. The generator checks the workflow rules the server enforces: only Select and Elite
@@ -92,6 +92,8 @@ type ClaimState = 'Draft' | 'Submitted' | 'Approved' | 'Rejected' | 'Paid';
 interface ClaimSpec {
   status: ClaimState;
   amount: number;
+  /** Submitted_On__c: every claim past Draft (the workflow stamps it on submission). */
+  submittedOn?: string;
   approvedOn?: string;
   paidOn?: string;
   actualPipeline?: number;
@@ -135,6 +137,7 @@ const REQUESTS: RequestSpec[] = [
       {
         status: 'Paid',
         amount: 55_000,
+        submittedOn: '2026-08-12T16:00:00.000Z',
         approvedOn: '2026-08-28T10:00:00.000Z',
         paidOn: '2026-09-10',
         actualPipeline: 1_240_000,
@@ -159,12 +162,13 @@ const REQUESTS: RequestSpec[] = [
       {
         status: 'Paid',
         amount: 18_000,
+        submittedOn: '2026-08-27T10:30:00.000Z',
         approvedOn: '2026-09-02T08:30:00.000Z',
         paidOn: '2026-09-16',
         actualPipeline: 410_000,
         proofs: 3
       },
-      { status: 'Rejected', amount: 7_000, proofs: 1 }
+      { status: 'Rejected', amount: 7_000, submittedOn: '2026-08-28T09:15:00.000Z', proofs: 1 }
     ]
   },
   {
@@ -184,6 +188,7 @@ const REQUESTS: RequestSpec[] = [
       {
         status: 'Approved',
         amount: 40_000,
+        submittedOn: '2026-08-25T14:00:00.000Z',
         approvedOn: '2026-09-08T15:45:00.000Z',
         actualPipeline: 560_000,
         proofs: 5
@@ -208,12 +213,19 @@ const REQUESTS: RequestSpec[] = [
       {
         status: 'Paid',
         amount: 12_000,
+        submittedOn: '2026-08-03T11:00:00.000Z',
         approvedOn: '2026-08-14T09:20:00.000Z',
         paidOn: '2026-08-21',
         actualPipeline: 90_000,
         proofs: 2
       },
-      { status: 'Submitted', amount: 30_000, actualPipeline: 180_000, proofs: 3 }
+      {
+        status: 'Submitted',
+        amount: 30_000,
+        submittedOn: '2026-10-01T09:30:00.000Z',
+        actualPipeline: 180_000,
+        proofs: 3
+      }
     ]
   },
   {
@@ -273,6 +285,7 @@ const REQUESTS: RequestSpec[] = [
       {
         status: 'Paid',
         amount: 12_000,
+        submittedOn: '2026-07-27T15:00:00.000Z',
         approvedOn: '2026-08-05T10:00:00.000Z',
         paidOn: '2026-08-12',
         actualPipeline: 95_000,
@@ -294,7 +307,14 @@ const REQUESTS: RequestSpec[] = [
     end: '2026-09-18',
     expectedPipeline: 200_000,
     claims: [
-      { status: 'Approved', amount: 20_000, approvedOn: '2026-09-29T13:00:00.000Z', actualPipeline: 150_000, proofs: 3 }
+      {
+        status: 'Approved',
+        amount: 20_000,
+        submittedOn: '2026-09-21T08:45:00.000Z',
+        approvedOn: '2026-09-29T13:00:00.000Z',
+        actualPipeline: 150_000,
+        proofs: 3
+      }
     ]
   },
   {
@@ -310,7 +330,16 @@ const REQUESTS: RequestSpec[] = [
     start: '2026-08-10',
     end: '2026-08-12',
     expectedPipeline: 40_000,
-    claims: [{ status: 'Paid', amount: 8_000, approvedOn: '2026-08-24T11:00:00.000Z', paidOn: '2026-09-01', proofs: 1 }]
+    claims: [
+      {
+        status: 'Paid',
+        amount: 8_000,
+        submittedOn: '2026-08-17T13:20:00.000Z',
+        approvedOn: '2026-08-24T11:00:00.000Z',
+        paidOn: '2026-09-01',
+        proofs: 1
+      }
+    ]
   },
   {
     partner: 'Halcyon Field Services',
@@ -367,6 +396,7 @@ const REQUESTS: RequestSpec[] = [
       {
         status: 'Paid',
         amount: 30_000,
+        submittedOn: '2026-07-21T10:00:00.000Z',
         approvedOn: '2026-08-03T09:00:00.000Z',
         paidOn: '2026-08-14',
         actualPipeline: 320_000,
@@ -400,7 +430,15 @@ const REQUESTS: RequestSpec[] = [
     start: '2026-09-08',
     end: '2026-09-10',
     expectedPipeline: 300_000,
-    claims: [{ status: 'Submitted', amount: 35_000, actualPipeline: 240_000, proofs: 4 }]
+    claims: [
+      {
+        status: 'Submitted',
+        amount: 35_000,
+        submittedOn: '2026-09-14T07:45:00.000Z',
+        actualPipeline: 240_000,
+        proofs: 4
+      }
+    ]
   },
   // 2026-Q3, Benelux and France, Select.
   {
@@ -420,6 +458,7 @@ const REQUESTS: RequestSpec[] = [
       {
         status: 'Paid',
         amount: 9_500,
+        submittedOn: '2026-09-02T12:00:00.000Z',
         approvedOn: '2026-09-07T08:00:00.000Z',
         paidOn: '2026-09-18',
         actualPipeline: 60_000,
@@ -441,7 +480,15 @@ const REQUESTS: RequestSpec[] = [
     start: '2026-08-27',
     end: '2026-08-27',
     expectedPipeline: 90_000,
-    claims: [{ status: 'Approved', amount: 15_000, approvedOn: '2026-09-15T01:00:00.000Z', proofs: 2 }]
+    claims: [
+      {
+        status: 'Approved',
+        amount: 15_000,
+        submittedOn: '2026-09-01T04:30:00.000Z',
+        approvedOn: '2026-09-15T01:00:00.000Z',
+        proofs: 2
+      }
+    ]
   },
   // 2026-Q4.
   {
@@ -548,6 +595,14 @@ function checkRequest(request: RequestSpec, tier: string | null, budget: BudgetS
     if ((claim.status === 'Approved' || claim.status === 'Paid') !== Boolean(claim.approvedOn))
       fail(request, 'Approved_On__c only on approved and paid claims');
     if ((claim.status === 'Paid') !== Boolean(claim.paidOn)) fail(request, 'Paid_On__c only on paid claims');
+    if ((claim.status !== 'Draft') !== Boolean(claim.submittedOn))
+      fail(request, 'Submitted_On__c on every claim past Draft, not on drafts');
+    if (claim.submittedOn && request.decidedOn && claim.submittedOn < request.decidedOn)
+      fail(request, 'a claim submitted before its request was approved');
+    if (claim.submittedOn && claim.approvedOn && claim.approvedOn <= claim.submittedOn)
+      fail(request, 'a claim approved before it was submitted');
+    if (claim.submittedOn && claim.paidOn && claim.paidOn < claim.submittedOn.slice(0, 10))
+      fail(request, 'a claim paid before it was submitted');
     if (claim.status !== 'Draft' && claim.proofs < 1) fail(request, 'a submitted claim needs proof');
   }
   if (claimed > cents(request.approved ?? 0)) fail(request, 'claims above the approved amount');
@@ -666,6 +721,7 @@ export function buildMdf(
         MDF_Request__c: requestId,
         Status__c: claim.status,
         Amount__c: money(cents(claim.amount)),
+        Submitted_On__c: claim.submittedOn ?? '',
         Approved_On__c: claim.approvedOn ?? '',
         Paid_On__c: claim.paidOn ?? '',
         Actual_Pipeline__c: claim.actualPipeline === undefined ? '' : money(cents(claim.actualPipeline)),

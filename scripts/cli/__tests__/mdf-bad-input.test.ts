@@ -73,7 +73,7 @@ describe('mdf: bad input', () => {
     [
       ['--snapshot', 'data/sample', '--format', 'csv', '--section', 'roi'],
       '--section roi is not a section of the report.',
-      'utilisation, waiting-requests, waiting-claims, roi-partners, roi-activities'
+      'utilisation, waiting-requests, waiting-claim-approvals, waiting-claims, roi-partners, roi-activities'
     ],
     [['--snapshot', 'data/sample', '--days', '3'], "Unknown option '--days'.", 'partner-program mdf --help'],
     [['--snapshot', '/nonexistent/snapshot'], 'Snapshot folder not found: /nonexistent/snapshot', 'manifest.json']
@@ -124,6 +124,12 @@ describe('mdf: bad input', () => {
       'MDF_Request__c.csv',
       inData('2026-06-18T14:20:00.000Z', '18/06/2026 14:20'),
       'MDF_Request__c.csv, row 1 (line 2), column Submitted_On__c: "18/06/2026 14:20" is not a valid datetime.',
+      '2026-09-30T14:05:00.000Z'
+    ],
+    [
+      'MDF_Claim__c.csv',
+      inData('2026-08-12T16:00:00.000Z', '12/08/2026 16:00'),
+      'MDF_Claim__c.csv, row 1 (line 2), column Submitted_On__c: "12/08/2026 16:00" is not a valid datetime.',
       '2026-09-30T14:05:00.000Z'
     ],
     [

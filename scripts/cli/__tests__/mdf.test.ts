@@ -83,7 +83,44 @@ describe('mdf --snapshot data/sample', () => {
       ['Corvid Workflow Inc.', 27],
       ['Ironbark Systems', 20]
     ]);
-    expect(report.waiting.claimsAwaitingApproval).toBe(2);
+  });
+
+  it('submitted claims waiting for approval longer than the threshold, from their Submitted On', async () => {
+    const report = await mdfJson();
+    // Rheinbrück's claim submitted on 2026-09-14, as of 2026-10-05: 21 days. Fernhollow's claim
+    // submitted on 2026-10-01 (4 days) is within the 14 days.
+    expect(report.waiting.claimsAwaitingApproval).toEqual([
+      {
+        claimId: 'a098d0000t0mWdbAAE',
+        claim: 'CLM-00012',
+        requestId: 'a088d0000t0KJmsAAG',
+        request: 'MDF-00016',
+        accountId: '0018d0000h0GVXGAA4',
+        partner: 'Rheinbrück Systemhaus GmbH',
+        amount: 35_000,
+        submittedOn: '2026-09-14T07:45:00.000Z',
+        daysWaiting: 21
+      }
+    ]);
+    const all = await mdfJson('--waiting-days', '3');
+    expect(
+      all.waiting.claimsAwaitingApproval.map((entry: { claim: string; partner: string; daysWaiting: number }) => [
+        entry.claim,
+        entry.partner,
+        entry.daysWaiting
+      ])
+    ).toEqual([
+      ['CLM-00012', 'Rheinbrück Systemhaus GmbH', 21],
+      ['CLM-00007', 'Fernhollow Consulting', 4]
+    ]);
+    expect(all.waiting.claimsAwaitingApproval[1]).toMatchObject({ amount: 30_000, request: 'MDF-00004' });
+    const table = await mdf();
+    expect(table.out).toContain(
+      'Claims waiting for approval (Submitted, counted from Submitted On) more than 14 days (1)\n'
+    );
+    expect(table.out).toMatch(
+      /\n {2}CLM-00012 {2}MDF-00016 {2}Rheinbrück Systemhaus GmbH {2}35,000 {2}2026-09-14 {4}21\n/
+    );
   });
 
   it('ROI of one partner, a partner with nothing paid yet, and a request without campaign', async () => {
@@ -142,10 +179,15 @@ describe('mdf --snapshot data/sample', () => {
     const longer = await mdfJson('--waiting-days', '30');
     expect(longer.waiting.requests.map((entry: { request: string }) => entry.request)).toEqual(['MDF-00005']);
     expect(longer.waiting.claims).toEqual([]);
+    expect(longer.waiting.claimsAwaitingApproval).toEqual([]);
     const later = await mdfJson('--as-of', '2026-10-20', '--waiting-days', '0');
     expect(later.asOf).toBe('2026-10-20');
     expect(later.waiting.requests[0].daysWaiting).toBe(48);
     expect(later.waiting.requests).toHaveLength(5);
+    // Every submitted claim: 2026-09-14 and 2026-10-01 to 2026-10-20.
+    expect(later.waiting.claimsAwaitingApproval.map((entry: { daysWaiting: number }) => entry.daysWaiting)).toEqual([
+      36, 19
+    ]);
   });
 
   it('CSV: one section on stdout, every section and the JSON with --out', async () => {
@@ -164,6 +206,21 @@ describe('mdf --snapshot data/sample', () => {
       submittedOn: '2026-09-02T15:30:00.000Z',
       daysWaiting: '33'
     });
+    const approvals = await mdf('--format', 'csv', '--section', 'waiting-claim-approvals');
+    expect(approvals.code).toBe(0);
+    expect(approvals.out.split('\n')[0]).toBe(
+      'claimId,claim,requestId,request,accountId,partner,amount,submittedOn,daysWaiting'
+    );
+    expect(parse(approvals.out, { columns: true })).toEqual([
+      expect.objectContaining({
+        claim: 'CLM-00012',
+        request: 'MDF-00016',
+        partner: 'Rheinbrück Systemhaus GmbH',
+        amount: '35000',
+        submittedOn: '2026-09-14T07:45:00.000Z',
+        daysWaiting: '21'
+      })
+    ]);
     const utilisation = await mdf('--format', 'csv');
     expect(utilisation.out.split('\n')[0]).toBe(
       'quarter,region,eligibleTier,budgets,budgeted,committed,pending,claimed,paid,available,committedPercent'
@@ -171,11 +228,12 @@ describe('mdf --snapshot data/sample', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'pp-mdf-')), 'report');
     const written = await mdf('--out', out);
     expect(written.code).toBe(0);
-    expect(written.err).toContain(`Wrote 6 files to ${out}`);
+    expect(written.err).toContain(`Wrote 7 files to ${out}`);
     expect(readdirSync(out).sort()).toEqual([
       'mdf-roi-activities.csv',
       'mdf-roi-partners.csv',
       'mdf-utilisation.csv',
+      'mdf-waiting-claim-approvals.csv',
       'mdf-waiting-claims.csv',
       'mdf-waiting-requests.csv',
       'mdf.json'
@@ -211,6 +269,7 @@ describe('mdf --snapshot data/sample', () => {
     });
     expect(Object.keys(report.waiting)).toEqual(['requests', 'claims', 'claimsAwaitingApproval']);
     expect(Object.keys(report.roi)).toEqual(['byPartner', 'byActivityType']);
+    expect(Array.isArray(report.waiting.claimsAwaitingApproval)).toBe(true);
     expect(report.warnings).toEqual([]);
   });
 

@@ -43,11 +43,11 @@ describe('mdf --target-org', () => {
         budgeted: 100_000,
         committed: 30_000,
         pending: 15_000,
-        claimed: 20_000,
+        claimed: 25_000,
         paid: 12_000,
         available: 70_000,
         committedPercent: 30,
-        claimedPercent: 20,
+        claimedPercent: 25,
         paidPercent: 12
       }
     ]);
@@ -63,6 +63,18 @@ describe('mdf --target-org', () => {
     expect(report.waiting.claims).toEqual([
       expect.objectContaining({ claim: 'CLM-00002', partner: 'Partner 00001', amount: 8_000, daysWaiting: 25 })
     ]);
+    // The submitted claim (Submitted_On__c 2026-09-15): 20 days waiting for approval.
+    expect(report.waiting.claimsAwaitingApproval).toEqual([
+      expect.objectContaining({
+        claim: 'CLM-00003',
+        request: 'MDF-00001',
+        partner: 'Partner 00001',
+        amount: 5_000,
+        submittedOn: '2026-09-15T12:00:00.000Z',
+        daysWaiting: 20
+      })
+    ]);
+    expect(report.warnings).toEqual([]);
     // 300,000 pipeline and 90,000 won for 12,000 paid.
     expect(report.roi.byPartner).toEqual([
       {
@@ -89,6 +101,9 @@ describe('mdf --target-org', () => {
     ).toBe(
       'SELECT Id, Name, Account__c, Budget__c, Campaign__c, Status__c, Activity_Type__c, Requested_Amount__c, Approved_Amount__c, Submitted_On__c, Decided_On__c, Decision_Comment__c, Start_Date__c, End_Date__c, Expected_Pipeline__c, CurrencyIsoCode FROM MDF_Request__c'
     );
+    expect(soql).toContain(
+      'SELECT Id, Name, MDF_Request__c, Status__c, Amount__c, Submitted_On__c, Approved_On__c, Paid_On__c, Actual_Pipeline__c, Proof_Count__c, Payment_Reference__c, CurrencyIsoCode FROM MDF_Claim__c'
+    );
     // Nothing written to the org.
     expect(env.fake.org.calls(/\/jobs\/ingest/, 'POST')).toHaveLength(0);
   });
@@ -108,7 +123,7 @@ describe('mdf --target-org', () => {
       'manifest.json'
     ]);
     const manifest = JSON.parse(readFileSync(path.join(runDir, 'manifest.json'), 'utf8'));
-    expect(manifest.files['MDF_Claim__c.csv'].rows).toBe(2);
+    expect(manifest.files['MDF_Claim__c.csv'].rows).toBe(3);
     const io = captureIo();
     expect(await main(['mdf', '--snapshot', runDir], io)).toBe(0);
     expect(io.out).toBe(fromOrg.out);
@@ -136,6 +151,18 @@ describe('mdf --target-org', () => {
     expect(result.err).toContain('MDF_Request__c.Submitted_On__c does not exist or is not visible to you');
     expect(querySoql(env)).toHaveLength(0);
     expect(existsSync(runDir)).toBe(false);
+  });
+
+  it('reads an org without MDF_Claim__c.Submitted_On__c (optional): claims are not aged, a warning counts them', async () => {
+    await start({ hiddenFields: ['MDF_Claim__c.Submitted_On__c'] });
+    const result = await env.run(['mdf', '--target-org', 'fake', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out);
+    expect(report.waiting.claimsAwaitingApproval).toEqual([]);
+    expect(report.warnings).toEqual([
+      '1 submitted claim(s) have no Submitted_On__c (submitted before the field existed): not aged, not listed.'
+    ]);
+    expect(querySoql(env).find((soql) => soql.includes('FROM MDF_Claim__c'))).not.toContain('Submitted_On__c');
   });
 
   it('refuses a --run-dir that is not empty', async () => {

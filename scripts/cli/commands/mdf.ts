@@ -25,8 +25,9 @@ MDF_Request__c.csv, MDF_Claim__c.csv, Campaign.csv; docs/snapshot-format.md) or 
   1. budget utilisation per fiscal quarter, region and eligible tier: budgeted, committed (approved
      amounts of approved and completed requests), pending (submitted requests), claimed, paid,
      available and committed %;
-  2. requests waiting for a decision (Submitted, counted from Submitted On) and claims waiting for
-     payment (Approved, counted from Approved On) longer than --waiting-days, oldest first;
+  2. requests waiting for a decision (Submitted, counted from Submitted On), claims waiting for
+     approval (Submitted, counted from the claim's Submitted On) and claims waiting for payment
+     (Approved, counted from Approved On) longer than --waiting-days, oldest first;
   3. ROI per partner and per activity type: MDF paid, pipeline and won revenue of the campaigns
      linked to the requests, per unit paid ("no ROI yet" where nothing was paid).
 Amounts are in the corporate currency. Nothing is written to any org.
@@ -39,8 +40,9 @@ Options:
   --as-of <YYYY-MM-DD>  the day waiting is counted to; default: the day the snapshot was exported
                         (with --target-org: today)
   --format <f>          table (default), json (one document: snapshot, quarter, asOf, waitingDays,
-                        utilisation {rows, total}, waiting {requests, claims, claimsAwaitingApproval},
-                        roi {byPartner, byActivityType}, warnings) or csv (one section, see --section)
+                        utilisation {rows, total}, waiting {requests, claims, claimsAwaitingApproval}
+                        (three lists), roi {byPartner, byActivityType}, warnings) or csv (one section,
+                        see --section)
   --section <s>         with --format csv: the section printed, one of ${SECTION_HELP}
                         (default utilisation)
   --out <dir>           also write mdf.json and one CSV per section (mdf-<section>.csv)

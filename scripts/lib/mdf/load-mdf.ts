@@ -43,6 +43,8 @@ export interface MdfClaim {
   requestId: string;
   status: ClaimStatus;
   amount: number | null;
+  /** Submitted_On__c (stamped by the workflow on submission); null in data taken before the field existed. */
+  submittedOn: string | null;
   approvedOn: string | null;
   paidOn: string | null;
 }
@@ -182,6 +184,7 @@ export async function loadMdf(snapshotDir: string): Promise<MdfData> {
       requestId: required(row.MDF_Request__c, file, rowNumber, line, 'MDF_Request__c'),
       status: oneOf(row.Status__c, CLAIM_STATUSES, file, rowNumber, line, 'Status__c'),
       amount: row.Amount__c,
+      submittedOn: row.Submitted_On__c,
       approvedOn: row.Approved_On__c,
       paidOn: row.Paid_On__c
     });

@@ -119,6 +119,34 @@ export function mdfTable(report: MdfReport): string {
         )
   );
   out.push('');
+  const approvals = report.waiting.claimsAwaitingApproval;
+  out.push(
+    `Claims waiting for approval (Submitted, counted from Submitted On) more than ${report.waitingDays} days (${approvals.length})`
+  );
+  out.push(
+    approvals.length === 0
+      ? '  none'
+      : renderTable(
+          [
+            { header: 'Claim' },
+            { header: 'Request' },
+            { header: 'Partner' },
+            { header: 'Amount', align: 'right' },
+            { header: 'Submitted' },
+            { header: 'Days', align: 'right' }
+          ],
+          approvals.map((entry) => [
+            entry.claim ?? entry.claimId,
+            entry.request ?? entry.requestId,
+            entry.partner,
+            moneyText(entry.amount),
+            entry.submittedOn.slice(0, 10),
+            String(entry.daysWaiting)
+          ]),
+          '  '
+        )
+  );
+  out.push('');
   const claims = report.waiting.claims;
   out.push(
     `Claims waiting for payment (Approved, counted from Approved On) more than ${report.waitingDays} days (${claims.length})`
@@ -146,11 +174,6 @@ export function mdfTable(report: MdfReport): string {
           '  '
         )
   );
-  const awaiting = report.waiting.claimsAwaitingApproval;
-  out.push(
-    `  Also ${awaiting} submitted claim${awaiting === 1 ? '' : 's'} waiting for a manager's approval (claims record no submission date).`
-  );
-
   out.push('');
   const byPartner = report.roi.byPartner;
   out.push(`ROI per partner: campaign pipeline and won revenue per unit of MDF paid (${byPartner.length})`);
@@ -189,6 +212,7 @@ export function mdfJson(report: MdfReport): string {
 export const MDF_SECTIONS = [
   'utilisation',
   'waiting-requests',
+  'waiting-claim-approvals',
   'waiting-claims',
   'roi-partners',
   'roi-activities'
@@ -261,6 +285,31 @@ export function mdfCsv(report: MdfReport, section: MdfSection): string {
           entry.quarter ?? '',
           entry.region ?? '',
           entry.activityType ?? '',
+          num(entry.amount),
+          entry.submittedOn,
+          entry.daysWaiting
+        ]);
+      break;
+    case 'waiting-claim-approvals':
+      lines.push([
+        'claimId',
+        'claim',
+        'requestId',
+        'request',
+        'accountId',
+        'partner',
+        'amount',
+        'submittedOn',
+        'daysWaiting'
+      ]);
+      for (const entry of report.waiting.claimsAwaitingApproval)
+        lines.push([
+          entry.claimId,
+          entry.claim ?? '',
+          entry.requestId,
+          entry.request ?? '',
+          entry.accountId,
+          entry.partner,
           num(entry.amount),
           entry.submittedOn,
           entry.daysWaiting

@@ -1,8 +1,9 @@
 /*
  * The MDF report (DESIGN.md §4): budget utilisation per quarter, region and eligible tier; requests
- * waiting for a decision and approved claims waiting for payment longer than a threshold; ROI per
- * partner and per activity type. The money rules (what is committed, pending, claimed, paid; ROI)
- * are the shared ones of lwc/mdfRules, the same the components show and Apex enforces.
+ * waiting for a decision, submitted claims waiting for approval and approved claims waiting for
+ * payment longer than a threshold; ROI per partner and per activity type. The money rules (what is
+ * committed, pending, claimed, paid; ROI) are the shared ones of lwc/mdfRules, the same the
+ * components show and Apex enforces.
  *
  * The report's typed result is what `mdf --format json` prints (docs/snapshot-format.md names the
  * files it reads; README.md "MDF" shows the shape).
@@ -58,6 +59,18 @@ export interface WaitingClaim {
   daysWaiting: number;
 }
 
+export interface ClaimAwaitingApproval {
+  claimId: string;
+  claim: string | null;
+  requestId: string;
+  request: string | null;
+  accountId: string;
+  partner: string;
+  amount: number;
+  submittedOn: string;
+  daysWaiting: number;
+}
+
 export interface RoiRow {
   /** Approved or completed requests in the group. */
   requests: number;
@@ -95,8 +108,8 @@ export interface MdfReport {
     requests: WaitingRequest[];
     /** Approved claims waiting for payment longer than waitingDays (since Approved_On__c), oldest first. */
     claims: WaitingClaim[];
-    /** Submitted claims waiting for approval (all of them: claims record no submission date). */
-    claimsAwaitingApproval: number;
+    /** Submitted claims waiting for a manager's approval longer than waitingDays (since Submitted_On__c), oldest first. */
+    claimsAwaitingApproval: ClaimAwaitingApproval[];
   };
   roi: { byPartner: PartnerRoi[]; byActivityType: ActivityRoi[] };
   warnings: string[];
@@ -221,7 +234,30 @@ export function buildMdfReport(data: MdfData, options: MdfReportOptions): MdfRep
     })
     .filter((entry) => entry.daysWaiting > options.waitingDays)
     .sort((a, b) => a.approvedOn.localeCompare(b.approvedOn) || a.claimId.localeCompare(b.claimId));
-  const claimsAwaitingApproval = claims.filter((claim) => claim.status === 'Submitted').length;
+  const submittedClaims = claims.filter((claim) => claim.status === 'Submitted');
+  const undated = submittedClaims.filter((claim) => claim.submittedOn === null).length;
+  if (undated > 0)
+    warnings.push(
+      `${undated} submitted claim(s) have no Submitted_On__c (submitted before the field existed): not aged, not listed.`
+    );
+  const claimsAwaitingApproval: ClaimAwaitingApproval[] = submittedClaims
+    .filter((claim) => claim.submittedOn !== null)
+    .map((claim) => {
+      const request = requestById.get(claim.requestId)!;
+      return {
+        claimId: claim.id,
+        claim: claim.name,
+        requestId: request.id,
+        request: request.name,
+        accountId: request.accountId,
+        partner: partner(request.accountId),
+        amount: claim.amount ?? 0,
+        submittedOn: claim.submittedOn!,
+        daysWaiting: daysFrom(claim.submittedOn!, options.asOf)
+      };
+    })
+    .filter((entry) => entry.daysWaiting > options.waitingDays)
+    .sort((a, b) => a.submittedOn.localeCompare(b.submittedOn) || a.claimId.localeCompare(b.claimId));
 
   // (c) ROI of approved and completed requests: paid claims against their campaigns' results.
   const funded = requests.filter((request) => request.status === 'Approved' || request.status === 'Completed');

@@ -157,6 +157,7 @@ export const MDF_SNAPSHOT_FILES = {
     MDF_Request__c: req('text'),
     Status__c: req('text'),
     Amount__c: req('number'),
+    Submitted_On__c: opt('datetime'),
     Approved_On__c: req('datetime'),
     Paid_On__c: req('date'),
     Actual_Pipeline__c: opt('number'),

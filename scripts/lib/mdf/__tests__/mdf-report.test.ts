@@ -101,6 +101,50 @@ describe('MDF report on Bulk API 2.0 files', () => {
     expect(mdfCsv(report, 'roi-partners').split('\n')[2]).toBe('001000000000002AAA,"Birch, Cole & Co",1,100,0,0,0,,');
   });
 
+  it('ages submitted claims from Submitted_On__c; files without the column still read, with a warning', async () => {
+    const data = await loadMdf(bulkSnapshot());
+    // The fixture's MDF_Claim__c.csv has no Submitted_On__c column (data taken before the field).
+    expect(data.claims.every((claim) => claim.submittedOn === null)).toBe(true);
+    const submitted = (id: string, submittedOn: string | null) => ({
+      ...data.claims[0],
+      id,
+      name: id,
+      status: 'Submitted' as const,
+      amount: 0.25,
+      approvedOn: null,
+      paidOn: null,
+      submittedOn
+    });
+    data.claims.push(
+      submitted('CLM-LATE', '2027-01-26T23:30:00.000Z'),
+      submitted('CLM-OLD', '2027-01-20T08:00:00.000Z'),
+      submitted('CLM-NEW', '2027-02-01T08:00:00.000Z'),
+      submitted('CLM-UNDATED', null)
+    );
+    const report = buildMdfReport(data, { quarter: null, waitingDays: 14, asOf: '2027-02-10' });
+    // 2027-01-20 → 2027-02-10: 21 days; 2027-01-26 (23:30 UTC, the UTC day counts): 15; 2027-02-01: 9.
+    expect(report.waiting.claimsAwaitingApproval).toEqual([
+      {
+        claimId: 'CLM-OLD',
+        claim: 'CLM-OLD',
+        requestId: 'a08000000000001AAA',
+        request: data.requests.find((request) => request.id === 'a08000000000001AAA')!.name,
+        accountId: '001000000000001AAA',
+        partner: 'Acme Partners',
+        amount: 0.25,
+        submittedOn: '2027-01-20T08:00:00.000Z',
+        daysWaiting: 21
+      },
+      expect.objectContaining({ claimId: 'CLM-LATE', daysWaiting: 15 })
+    ]);
+    expect(report.warnings).toContain(
+      '1 submitted claim(s) have no Submitted_On__c (submitted before the field existed): not aged, not listed.'
+    );
+    expect(mdfCsv(report, 'waiting-claim-approvals').split('\n')[1]).toMatch(
+      /^CLM-OLD,CLM-OLD,a08000000000001AAA,[^,]*,001000000000001AAA,Acme Partners,0.25,2027-01-20T08:00:00.000Z,21$/
+    );
+  });
+
   it('counts waiting in whole days from the UTC day of the timestamp', () => {
     expect(daysFrom('2027-01-02T23:59:59.000Z', '2027-01-16')).toBe(14);
     expect(daysFrom('2026-09-02T15:30:00.000Z', '2026-10-05')).toBe(33);
@@ -127,6 +171,30 @@ describe('mdfQueries', () => {
     ]);
     const plan = mdfQueries(describes);
     expect(plan.missing).toEqual(['MDF_Request__c (the object)', 'MDF_Claim__c.Paid_On__c']);
+    // An org without the claim's Submitted_On__c (optional) is read without it.
+    expect(plan.queries.find((query) => query.object === 'MDF_Claim__c')?.soql).toBe(
+      'SELECT Id, MDF_Request__c, Status__c, Amount__c, Approved_On__c FROM MDF_Claim__c'
+    );
+    const withField = mdfQueries(
+      new Map([
+        ...describes,
+        [
+          'MDF_Claim__c',
+          describeOf([
+            'Id',
+            'MDF_Request__c',
+            'Status__c',
+            'Amount__c',
+            'Submitted_On__c',
+            'Approved_On__c',
+            'Paid_On__c'
+          ])
+        ]
+      ])
+    );
+    expect(withField.queries.find((query) => query.object === 'MDF_Claim__c')?.soql).toBe(
+      'SELECT Id, MDF_Request__c, Status__c, Amount__c, Submitted_On__c, Approved_On__c, Paid_On__c FROM MDF_Claim__c'
+    );
     expect(plan.queries.find((query) => query.object === 'MDF_Budget__c')?.soql).toBe(
       'SELECT Id, Name, Fiscal_Quarter__c, Region__c, Eligible_Tier__c, Amount__c FROM MDF_Budget__c'
     );
